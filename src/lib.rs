@@ -1,0 +1,74 @@
+//! # mms-pdu
+//!
+//! A zero-copy decoder and encoder for the binary PDUs of the Multimedia
+//! Messaging Service: the OMA MMS Encapsulation Protocol (MMS_ENC 1.0–1.3)
+//! on the WAP-230 WSP binary encoding, with WSP multipart bodies.
+//!
+//! An MMS travels as a handful of PDUs: a sender's client POSTs an
+//! **m-send-req** (headers and a multipart body) to the operator's MMSC,
+//! which answers **m-send-conf**; the MMSC tells the recipient with an
+//! **m-notification-ind** (inside a WAP push over SMS) that carries the URL
+//! of the message; the recipient GETs it as **m-retrieve-conf** and answers
+//! **m-notifyresp-ind** or **m-acknowledge-ind**; delivery and read reports,
+//! forwarding, the MMBox and cancel/replace have PDUs of their own. This
+//! crate reads and writes all of them.
+//!
+//! ## Layers
+//! - [`wsp`]: the WAP-230 primitives (uintvar, integers, text, encoded
+//!   strings, charsets), content types, part headers and multipart bodies.
+//! - [`Pdu`]: the generic, lossless view of an MMS PDU: ordered headers
+//!   ([`Header`], [`FieldCode`], typed [`Value`]s) and the [`Body`].
+//!
+//! ## Decoding
+//! ```
+//! use mms_pdu::{FieldCode, MessageType, Pdu, Value};
+//! // An m-send-conf: Message-Type, Transaction-Id "T1", Version 1.2, Response-Status Ok.
+//! let pdu = Pdu::decode(b"\x8C\x81\x98T1\0\x8D\x92\x92\x80")?;
+//! assert_eq!(pdu.message_type(), Some(MessageType::SEND_CONF));
+//! assert_eq!(pdu.get(FieldCode::RESPONSE_STATUS), Some(&Value::Token(0x80)));
+//! assert_eq!(FieldCode::RESPONSE_STATUS.token_name(0x80), Some("Ok"));
+//! # Ok::<(), mms_pdu::DecodeError>(())
+//! ```
+//!
+//! ## Contracts
+//! - Decoding never panics, on any input. Every failure is a
+//!   [`DecodeError`] with the absolute byte offset, the field or rule, and
+//!   what was expected.
+//! - Nothing is allocated in proportion to a length or count the peer
+//!   claims: lengths are checked against the bytes present, counts are
+//!   bounded by [`Limits`], multipart nesting is bounded.
+//! - Lenient decoding (the default) keeps a value that does not follow its
+//!   grammar as raw octets and records a warning; strict decoding
+//!   ([`DecodeOptions::strict`]) makes it an error.
+//! - A decoded PDU re-encodes to the same octets.
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod ctx;
+mod error;
+mod limits;
+pub mod mms;
+pub mod wsp;
+
+pub use error::{DecodeError, EncodeError, ErrorKind};
+pub use limits::{DecodeOptions, Limits};
+pub use mms::{
+    Body, ElementItem, Field, FieldCode, FromValue, Header, MessageClass, MessageType, Pdu, Time,
+    Value, Version,
+};
+
+/// The position of `part` inside `whole` when `part` is a sub-slice of it
+/// (as every decoded slice is of its input): handy for hex dumps.
+///
+/// ```
+/// let whole = b"abcdef";
+/// assert_eq!(mms_pdu::offset_of(whole, &whole[2..4]), Some(2));
+/// assert_eq!(mms_pdu::offset_of(whole, b"zz"), None);
+/// ```
+pub fn offset_of(whole: &[u8], part: &[u8]) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len()).then_some(start)
+}

@@ -1,0 +1,56 @@
+//! Bounds on what a peer can make the decoder do.
+
+/// Limits applied while decoding. Every count and depth a peer controls is
+/// bounded here; lengths are always bounded by the bytes actually present.
+///
+/// ```
+/// use mms_pdu::{DecodeOptions, Limits, Pdu};
+/// let opts = DecodeOptions { limits: Limits { max_headers: 2, ..Limits::DEFAULT }, ..DecodeOptions::default() };
+/// // Three headers: one too many.
+/// let err = Pdu::decode_with(&[0x8C, 0x83, 0x98, b'x', 0, 0x8D, 0x92], &opts).unwrap_err();
+/// assert_eq!(err.context(), "headers");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Headers in one PDU header block or part header block. Real PDUs have
+    /// fewer than 40; 1024 leaves room for long recipient lists.
+    pub max_headers: usize,
+    /// Parts in one multipart body (over all nesting levels). Handsets cap
+    /// messages at a few dozen parts; 4096 bounds the work a tiny-part bomb costs.
+    pub max_parts: usize,
+    /// Nesting depth of multipart bodies. Real messages nest at most 2
+    /// (multipart/signed around multipart/related); 8 is generous and keeps
+    /// the recursion bounded.
+    pub max_depth: usize,
+    /// Parameters of one content type or disposition. 64 is far above the
+    /// handful real encoders write.
+    pub max_parameters: usize,
+}
+
+impl Limits {
+    /// The documented defaults.
+    pub const DEFAULT: Limits = Limits {
+        max_headers: 1024,
+        max_parts: 4096,
+        max_depth: 8,
+        max_parameters: 64,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// How to decode: the limits, and whether deviations are errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DecodeOptions {
+    /// Resource bounds.
+    pub limits: Limits,
+    /// Strict: a header whose value does not follow its grammar, or a
+    /// length-delimited region with unread bytes left, is an error. Lenient
+    /// (the default): the value is kept as raw bytes, the deviation is
+    /// recorded in the PDU's warnings, and decoding goes on.
+    pub strict: bool,
+}

@@ -1,0 +1,375 @@
+//! The MMS header field table (MMS_ENC 1.3 §7.3, §7.4 Table 25): one row per
+//! field code with its name, the version that introduced it and the grammar
+//! of its value. Decoder, encoder and dump all read this one table.
+
+use core::fmt;
+
+use super::tables::{
+    CANCEL_STATUS, CONTENT_CLASS, FIELD_NAMES, MESSAGE_CLASS, MESSAGE_TYPES, MM_STATE, PRIORITY,
+    READ_STATUS, RECOMMENDED_RETRIEVAL_MODE, REPLY_CHARGING, RESPONSE_STATUS, RETRIEVE_STATUS,
+    SENDER_VISIBILITY, STATUS, STORE_STATUS, YES_NO,
+};
+
+/// An MMS header field code (MMS_ENC 1.3 §7.4 Table 25), without the high
+/// bit that marks it on the wire. An open code space: unknown codes decode
+/// (their value kept raw) and encode.
+///
+/// ```
+/// use mms_pdu::FieldCode;
+/// assert_eq!(FieldCode::SUBJECT.name(), Some("Subject"));
+/// assert_eq!(FieldCode::from_name("x-mms-mms-version"), Some(FieldCode::MMS_VERSION));
+/// assert_eq!(format!("{:?}", FieldCode(0x5A)), "FieldCode(0x5a)");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldCode(pub u8);
+
+macro_rules! codes {
+    ($($(#[$d:meta])* $n:ident = $v:expr;)*) => {
+        impl FieldCode { $($(#[$d])* pub const $n: FieldCode = FieldCode($v);)* }
+    };
+}
+
+codes! {
+    /// Bcc (Encoded-string-value address).
+    BCC = 0x01;
+    /// Cc.
+    CC = 0x02;
+    /// X-Mms-Content-Location.
+    CONTENT_LOCATION = 0x03;
+    /// Content-Type (the last header; the body follows).
+    CONTENT_TYPE = 0x04;
+    /// Date.
+    DATE = 0x05;
+    /// X-Mms-Delivery-Report.
+    DELIVERY_REPORT = 0x06;
+    /// X-Mms-Delivery-Time.
+    DELIVERY_TIME = 0x07;
+    /// X-Mms-Expiry.
+    EXPIRY = 0x08;
+    /// From.
+    FROM = 0x09;
+    /// X-Mms-Message-Class.
+    MESSAGE_CLASS = 0x0A;
+    /// Message-ID.
+    MESSAGE_ID = 0x0B;
+    /// X-Mms-Message-Type.
+    MESSAGE_TYPE = 0x0C;
+    /// X-Mms-MMS-Version.
+    MMS_VERSION = 0x0D;
+    /// X-Mms-Message-Size.
+    MESSAGE_SIZE = 0x0E;
+    /// X-Mms-Priority.
+    PRIORITY = 0x0F;
+    /// X-Mms-Read-Report (X-Mms-Read-Reply in MMS 1.0).
+    READ_REPORT = 0x10;
+    /// X-Mms-Report-Allowed.
+    REPORT_ALLOWED = 0x11;
+    /// X-Mms-Response-Status.
+    RESPONSE_STATUS = 0x12;
+    /// X-Mms-Response-Text.
+    RESPONSE_TEXT = 0x13;
+    /// X-Mms-Sender-Visibility.
+    SENDER_VISIBILITY = 0x14;
+    /// X-Mms-Status.
+    STATUS = 0x15;
+    /// Subject.
+    SUBJECT = 0x16;
+    /// To.
+    TO = 0x17;
+    /// X-Mms-Transaction-Id.
+    TRANSACTION_ID = 0x18;
+    /// X-Mms-Retrieve-Status.
+    RETRIEVE_STATUS = 0x19;
+    /// X-Mms-Retrieve-Text.
+    RETRIEVE_TEXT = 0x1A;
+    /// X-Mms-Read-Status.
+    READ_STATUS = 0x1B;
+    /// X-Mms-Reply-Charging.
+    REPLY_CHARGING = 0x1C;
+    /// X-Mms-Reply-Charging-Deadline.
+    REPLY_CHARGING_DEADLINE = 0x1D;
+    /// X-Mms-Reply-Charging-ID.
+    REPLY_CHARGING_ID = 0x1E;
+    /// X-Mms-Reply-Charging-Size.
+    REPLY_CHARGING_SIZE = 0x1F;
+    /// X-Mms-Previously-Sent-By.
+    PREVIOUSLY_SENT_BY = 0x20;
+    /// X-Mms-Previously-Sent-Date.
+    PREVIOUSLY_SENT_DATE = 0x21;
+    /// X-Mms-Store.
+    STORE = 0x22;
+    /// X-Mms-MM-State.
+    MM_STATE = 0x23;
+    /// X-Mms-MM-Flags.
+    MM_FLAGS = 0x24;
+    /// X-Mms-Store-Status.
+    STORE_STATUS = 0x25;
+    /// X-Mms-Store-Status-Text.
+    STORE_STATUS_TEXT = 0x26;
+    /// X-Mms-Stored.
+    STORED = 0x27;
+    /// X-Mms-Attributes.
+    ATTRIBUTES = 0x28;
+    /// X-Mms-Totals.
+    TOTALS = 0x29;
+    /// X-Mms-Mbox-Totals.
+    MBOX_TOTALS = 0x2A;
+    /// X-Mms-Quotas.
+    QUOTAS = 0x2B;
+    /// X-Mms-Mbox-Quotas.
+    MBOX_QUOTAS = 0x2C;
+    /// X-Mms-Message-Count.
+    MESSAGE_COUNT = 0x2D;
+    /// Content (only named by X-Mms-Attributes).
+    CONTENT = 0x2E;
+    /// X-Mms-Start.
+    START = 0x2F;
+    /// Additional-headers (only named by X-Mms-Attributes).
+    ADDITIONAL_HEADERS = 0x30;
+    /// X-Mms-Distribution-Indicator.
+    DISTRIBUTION_INDICATOR = 0x31;
+    /// X-Mms-Element-Descriptor.
+    ELEMENT_DESCRIPTOR = 0x32;
+    /// X-Mms-Limit.
+    LIMIT = 0x33;
+    /// X-Mms-Recommended-Retrieval-Mode.
+    RECOMMENDED_RETRIEVAL_MODE = 0x34;
+    /// X-Mms-Recommended-Retrieval-Mode-Text.
+    RECOMMENDED_RETRIEVAL_MODE_TEXT = 0x35;
+    /// X-Mms-Status-Text.
+    STATUS_TEXT = 0x36;
+    /// X-Mms-Applic-ID.
+    APPLIC_ID = 0x37;
+    /// X-Mms-Reply-Applic-ID.
+    REPLY_APPLIC_ID = 0x38;
+    /// X-Mms-Aux-Applic-Info.
+    AUX_APPLIC_INFO = 0x39;
+    /// X-Mms-Content-Class.
+    CONTENT_CLASS = 0x3A;
+    /// X-Mms-DRM-Content.
+    DRM_CONTENT = 0x3B;
+    /// X-Mms-Adaptation-Allowed.
+    ADAPTATION_ALLOWED = 0x3C;
+    /// X-Mms-Replace-ID.
+    REPLACE_ID = 0x3D;
+    /// X-Mms-Cancel-ID.
+    CANCEL_ID = 0x3E;
+    /// X-Mms-Cancel-Status.
+    CANCEL_STATUS = 0x3F;
+}
+
+impl FieldCode {
+    /// The header name as MMS_ENC's table spells it; `None` for an unknown code.
+    pub fn name(self) -> Option<&'static str> {
+        FIELD_NAMES
+            .binary_search_by_key(&self.0, |&(c, _, _)| c)
+            .ok()
+            .map(|k| FIELD_NAMES[k].1)
+    }
+    /// The MMS version that introduced the field, as (major, minor).
+    pub fn since(self) -> Option<(u8, u8)> {
+        FIELD_NAMES
+            .binary_search_by_key(&self.0, |&(c, _, _)| c)
+            .ok()
+            .map(|k| (FIELD_NAMES[k].2 >> 4, FIELD_NAMES[k].2 & 0x0F))
+    }
+    /// Looks a field up by name, case-insensitively (`X-Mms-Read-Reply`, the
+    /// MMS 1.0 name of 0x10, is accepted too).
+    pub fn from_name(name: &str) -> Option<FieldCode> {
+        if name.eq_ignore_ascii_case("X-Mms-Read-Reply") {
+            return Some(FieldCode::READ_REPORT);
+        }
+        FIELD_NAMES
+            .iter()
+            .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
+            .map(|&(c, _, _)| FieldCode(c))
+    }
+    /// The grammar of the field's value.
+    pub(crate) fn grammar(self) -> Grammar {
+        grammar(self.0)
+    }
+    /// For single-octet token fields, the table of token names.
+    pub fn tokens(self) -> Option<&'static [(u8, &'static str)]> {
+        match self.grammar() {
+            Grammar::Token(t) | Grammar::CountedToken(t) => Some(t),
+            Grammar::MessageClass => Some(MESSAGE_CLASS),
+            _ => None,
+        }
+    }
+    /// The name of token `octet` of this field (`Yes`, `m-send-req`, `High`, …).
+    ///
+    /// ```
+    /// use mms_pdu::FieldCode;
+    /// assert_eq!(FieldCode::RESPONSE_STATUS.token_name(0x80), Some("Ok"));
+    /// assert_eq!(FieldCode::DELIVERY_REPORT.token_name(0x81), Some("No"));
+    /// ```
+    pub fn token_name(self, octet: u8) -> Option<&'static str> {
+        let t = self.tokens()?;
+        t.binary_search_by_key(&octet, |&(c, _)| c)
+            .ok()
+            .map(|k| t[k].1)
+    }
+    /// The token octet named `name` in this field's table (case-insensitive;
+    /// spaces, `-` and `_` compare equal).
+    pub fn token_code(self, name: &str) -> Option<u8> {
+        self.tokens()?
+            .iter()
+            .find(|(_, n)| loose_eq(n, name))
+            .map(|&(c, _)| c)
+    }
+}
+
+/// Compares token names case-insensitively with spaces, `-` and `_` alike.
+pub(crate) fn loose_eq(a: &str, b: &str) -> bool {
+    let norm = |c: u8| match c {
+        b' ' | b'-' | b'_' => b'-',
+        c => c.to_ascii_lowercase(),
+    };
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| norm(x) == norm(y))
+}
+
+impl fmt::Debug for FieldCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "FieldCode(0x{:02x})", self.0),
+        }
+    }
+}
+
+impl fmt::Display for FieldCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "0x{:02x}", self.0),
+        }
+    }
+}
+
+/// The value grammar of a field (MMS_ENC 1.3 §7.3.x).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Grammar {
+    /// `Encoded-string-value` (§7.2.9): Subject, the -Text fields, and the
+    /// addresses To / Cc / Bcc (§7.3.7, §7.3.47).
+    EncodedString,
+    /// From (§7.3.21): `Value-length (Address-present-token Encoded-string-value | Insert-address-token)`.
+    From,
+    /// `Text-string` (Transaction-Id, Message-ID, the IDs of §7.3.x).
+    Text,
+    /// `Long-integer` (Date-value §7.3.13, Message-Size §7.3.29, Reply-Charging-Size §7.3.44).
+    Long,
+    /// `Integer-value` (X-Mms-Message-Count, X-Mms-Start, X-Mms-Limit).
+    Integer,
+    /// One token octet from the table.
+    Token(&'static [(u8, &'static str)]),
+    /// `MMS-version-value = Short-integer` (§7.3.33).
+    Version,
+    /// `Message-class-value = Class-identifier | Token-text` (§7.3.27).
+    MessageClass,
+    /// `Value-length (Absolute-token Date-value | Relative-token Delta-seconds-value)`
+    /// (Expiry §7.3.20, Delivery-Time §7.3.14, Reply-Charging-Deadline §7.3.40).
+    Time,
+    /// `Content-type-value` (§7.3.11, WAP-230 §8.4.2.24).
+    ContentType,
+    /// X-Mms-Previously-Sent-By (§7.3.37): `Value-length Forwarded-count-value Encoded-string-value`.
+    PreviouslySentBy,
+    /// X-Mms-Previously-Sent-Date (§7.3.38): `Value-length Forwarded-count-value Date-value`.
+    PreviouslySentDate,
+    /// X-Mms-MM-Flags (§7.3.24): `Value-length (Add-token | Remove-token | Filter-token) Encoded-string-value`.
+    MmFlags,
+    /// X-Mms-Mbox-Totals / -Quotas (§7.3.25, §7.3.26):
+    /// `Value-length (Message-token | Size-token) Integer-value`.
+    MboxCount,
+    /// X-Mms-Attributes (§7.3.6): a field code as a Short-integer.
+    Attribute,
+    /// X-Mms-Element-Descriptor (§7.3.18):
+    /// `Value-length Content-Reference-value *(Parameter)`.
+    ElementDescriptor,
+    /// X-Mms-Content-Location (§7.3.10): `Uri-value`, or in m-delete-conf /
+    /// m-mbox-delete-conf `Value-length Status-count-value Uri-value`.
+    CountedText,
+    /// X-Mms-Response-Status (§7.3.48): a token, or the counted form of the
+    /// delete confirmations.
+    CountedToken(&'static [(u8, &'static str)]),
+    /// X-Mms-Response-Text (§7.3.49): an Encoded-string-value, or the
+    /// counted form of the delete confirmations.
+    CountedEncodedString,
+    /// No value grammar of its own (Content, Additional-headers) or an
+    /// unknown code: the generic WAP-230 §8.4.1.2 extent, kept raw.
+    Raw,
+}
+
+fn grammar(code: u8) -> Grammar {
+    use Grammar as G;
+    match code {
+        0x01 | 0x02 | 0x17 => G::EncodedString,
+        0x03 => G::CountedText,
+        0x04 => G::ContentType,
+        0x05 | 0x0E | 0x1F => G::Long,
+        0x06 | 0x10 | 0x11 | 0x22 | 0x27 | 0x29 | 0x2B | 0x31 | 0x3B | 0x3C => G::Token(YES_NO),
+        0x07 | 0x08 | 0x1D => G::Time,
+        0x09 => G::From,
+        0x0A => G::MessageClass,
+        0x0B | 0x18 | 0x1E | 0x37 | 0x38 | 0x39 | 0x3D | 0x3E => G::Text,
+        0x0C => G::Token(MESSAGE_TYPES),
+        0x0D => G::Version,
+        0x0F => G::Token(PRIORITY),
+        0x12 => G::CountedToken(RESPONSE_STATUS),
+        0x13 => G::CountedEncodedString,
+        0x14 => G::Token(SENDER_VISIBILITY),
+        0x15 => G::Token(STATUS),
+        0x16 | 0x1A | 0x26 | 0x35 | 0x36 => G::EncodedString,
+        0x19 => G::Token(RETRIEVE_STATUS),
+        0x1B => G::Token(READ_STATUS),
+        0x1C => G::Token(REPLY_CHARGING),
+        0x20 => G::PreviouslySentBy,
+        0x21 => G::PreviouslySentDate,
+        0x23 => G::Token(MM_STATE),
+        0x24 => G::MmFlags,
+        0x25 => G::Token(STORE_STATUS),
+        0x28 => G::Attribute,
+        0x2A | 0x2C => G::MboxCount,
+        0x2D | 0x2F | 0x33 => G::Integer,
+        0x32 => G::ElementDescriptor,
+        0x34 => G::Token(RECOMMENDED_RETRIEVAL_MODE),
+        0x3A => G::Token(CONTENT_CLASS),
+        0x3F => G::Token(CANCEL_STATUS),
+        _ => G::Raw,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_field_has_a_grammar_and_round_trips_its_name() {
+        assert!(FIELD_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(code, name, _) in FIELD_NAMES {
+            assert_eq!(FieldCode::from_name(name), Some(FieldCode(code)));
+            let raw_ok = matches!(code, 0x2E | 0x30);
+            assert_eq!(FieldCode(code).grammar() == Grammar::Raw, raw_ok, "{name}");
+        }
+        assert_eq!(FIELD_NAMES.len(), 0x3F);
+    }
+
+    #[test]
+    fn token_tables_are_sorted_and_named_loosely() {
+        for code in 1..0x40u8 {
+            if let Some(t) = FieldCode(code).tokens() {
+                assert!(t.windows(2).all(|w| w[0].0 < w[1].0), "{code:#x}");
+                for &(octet, name) in t {
+                    assert_eq!(FieldCode(code).token_code(name), Some(octet));
+                    assert_eq!(
+                        FieldCode(code).token_code(&name.to_uppercase().replace(' ', "_")),
+                        Some(octet)
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            FieldCode::READ_STATUS.token_code("deleted-without-being-read"),
+            Some(0x81)
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! The MMS layer: header fields, values and PDUs (OMA MMS_ENC 1.3).
+
+mod field;
+pub(crate) mod pdu;
+pub(crate) mod tables;
+mod value;
+
+pub use field::FieldCode;
+pub use pdu::{Body, Field, Header, MessageType, Pdu};
+pub use value::{
+    mbox_count_kind_name, mm_flags_op_name, ElementItem, FromValue, MessageClass, Time, Value,
+    Version,
+};

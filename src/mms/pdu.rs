@@ -1,0 +1,658 @@
+//! The generic, lossless view of an MMS PDU (MMS_ENC 1.3 §6, §7.1): the
+//! ordered header list, repeats and unknown fields kept, and the body.
+//!
+//! ```text
+//! MMS-PDU  = 1*header [body]          ; body only after Content-Type, the last header
+//! header   = Field-code Field-value   ; Field-code: Short-integer (0x80 | code)
+//!          | Application-header       ; Token-text Text-string (MMS_ENC 1.3 §7.1)
+//! ```
+
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
+use core::fmt;
+
+use bytes::BufMut;
+
+use super::field::FieldCode;
+use super::tables::MESSAGE_TYPES;
+use super::value::{self, Value, Version};
+use crate::ctx::Ctx;
+use crate::error::{fail, ErrorKind, PErr, PResult};
+use crate::wsp::multipart::multipart;
+use crate::wsp::text::{text_string, token_text};
+use crate::wsp::{ContentType, Multipart, Text};
+use crate::{DecodeError, DecodeOptions, EncodeError};
+
+/// X-Mms-Message-Type (MMS_ENC 1.3 §7.3.30): an open code space of PDU types.
+///
+/// ```
+/// use mms_pdu::MessageType;
+/// assert_eq!(MessageType::RETRIEVE_CONF.name(), Some("m-retrieve-conf"));
+/// assert_eq!("m-send-req".parse::<MessageType>().unwrap(), MessageType::SEND_REQ);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MessageType(pub u8);
+
+macro_rules! types {
+    ($($(#[$d:meta])* $n:ident = $v:expr;)*) => {
+        impl MessageType { $($(#[$d])* pub const $n: MessageType = MessageType($v);)* }
+    };
+}
+
+types! {
+    /// m-send-req.
+    SEND_REQ = 0x80;
+    /// m-send-conf.
+    SEND_CONF = 0x81;
+    /// m-notification-ind.
+    NOTIFICATION_IND = 0x82;
+    /// m-notifyresp-ind.
+    NOTIFYRESP_IND = 0x83;
+    /// m-retrieve-conf.
+    RETRIEVE_CONF = 0x84;
+    /// m-acknowledge-ind.
+    ACKNOWLEDGE_IND = 0x85;
+    /// m-delivery-ind.
+    DELIVERY_IND = 0x86;
+    /// m-read-rec-ind.
+    READ_REC_IND = 0x87;
+    /// m-read-orig-ind.
+    READ_ORIG_IND = 0x88;
+    /// m-forward-req.
+    FORWARD_REQ = 0x89;
+    /// m-forward-conf.
+    FORWARD_CONF = 0x8A;
+    /// m-mbox-store-req.
+    MBOX_STORE_REQ = 0x8B;
+    /// m-mbox-store-conf.
+    MBOX_STORE_CONF = 0x8C;
+    /// m-mbox-view-req.
+    MBOX_VIEW_REQ = 0x8D;
+    /// m-mbox-view-conf.
+    MBOX_VIEW_CONF = 0x8E;
+    /// m-mbox-upload-req.
+    MBOX_UPLOAD_REQ = 0x8F;
+    /// m-mbox-upload-conf.
+    MBOX_UPLOAD_CONF = 0x90;
+    /// m-mbox-delete-req.
+    MBOX_DELETE_REQ = 0x91;
+    /// m-mbox-delete-conf.
+    MBOX_DELETE_CONF = 0x92;
+    /// m-mbox-descr.
+    MBOX_DESCR = 0x93;
+    /// m-delete-req.
+    DELETE_REQ = 0x94;
+    /// m-delete-conf.
+    DELETE_CONF = 0x95;
+    /// m-cancel-req.
+    CANCEL_REQ = 0x96;
+    /// m-cancel-conf.
+    CANCEL_CONF = 0x97;
+}
+
+impl MessageType {
+    /// The MMS_ENC name (`m-send-req`, …), `None` when unknown.
+    pub fn name(self) -> Option<&'static str> {
+        FieldCode::MESSAGE_TYPE.token_name(self.0)
+    }
+    /// Every message type MMS_ENC 1.3 defines, in code order.
+    pub fn all() -> impl Iterator<Item = MessageType> {
+        MESSAGE_TYPES.iter().map(|&(c, _)| MessageType(c))
+    }
+}
+
+impl core::str::FromStr for MessageType {
+    type Err = EncodeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        FieldCode::MESSAGE_TYPE
+            .token_code(s)
+            .map(MessageType)
+            .ok_or(EncodeError::new(
+                "X-Mms-Message-Type",
+                "unknown message type name",
+            ))
+    }
+}
+
+impl fmt::Debug for MessageType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "MessageType(0x{:02x})", self.0),
+        }
+    }
+}
+
+impl fmt::Display for MessageType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "0x{:02x}", self.0),
+        }
+    }
+}
+
+/// One binary header field: its code and typed value. A decoded field keeps
+/// the octets its value had on the wire, and encodes them unchanged, so a
+/// decoded PDU re-encodes byte for byte even where the sender used a
+/// non-minimal encoding; a field built (or rebuilt) from a value is encoded
+/// canonically.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Field<'a> {
+    code: FieldCode,
+    value: Value<'a>,
+    raw: Option<&'a [u8]>,
+}
+
+impl<'a> Field<'a> {
+    /// A field from a typed value (encoded canonically).
+    pub fn new(code: FieldCode, value: Value<'a>) -> Self {
+        Field {
+            code,
+            value,
+            raw: None,
+        }
+    }
+    /// The field code.
+    pub fn code(&self) -> FieldCode {
+        self.code
+    }
+    /// The typed value.
+    pub fn value(&self) -> &Value<'a> {
+        &self.value
+    }
+    /// The value octets as decoded, when this field came off the wire.
+    pub fn raw(&self) -> Option<&'a [u8]> {
+        self.raw
+    }
+    /// Replaces the value (the field is then encoded from it).
+    pub fn set_value(&mut self, value: Value<'a>) {
+        self.value = value;
+        self.raw = None;
+    }
+    /// Forgets the wire octets so that the value is encoded canonically.
+    pub fn canonicalize(&mut self) {
+        self.raw = None;
+    }
+    fn value_len(&self) -> usize {
+        match self.raw {
+            Some(r) => r.len(),
+            None => self.value.encoded_len(),
+        }
+    }
+}
+
+/// One header of the PDU header block.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Header<'a> {
+    /// A binary field (MMS_ENC 1.3 §7.4 Table 25, or an unknown code).
+    Field(Field<'a>),
+    /// An application header: `Token-text Text-string` (MMS_ENC 1.3 §7.1).
+    Application {
+        /// Header name.
+        name: Text<'a>,
+        /// Header value.
+        value: Text<'a>,
+    },
+}
+
+impl<'a> Header<'a> {
+    /// A binary field from a typed value.
+    pub fn field(code: FieldCode, value: Value<'a>) -> Self {
+        Header::Field(Field::new(code, value))
+    }
+    /// The field code, for binary fields.
+    pub fn code(&self) -> Option<FieldCode> {
+        match self {
+            Header::Field(f) => Some(f.code),
+            Header::Application { .. } => None,
+        }
+    }
+    /// The typed value, for binary fields.
+    pub fn value(&self) -> Option<&Value<'a>> {
+        match self {
+            Header::Field(f) => Some(&f.value),
+            Header::Application { .. } => None,
+        }
+    }
+    /// Encoded length (name or code, and value).
+    pub fn encoded_len(&self) -> usize {
+        match self {
+            Header::Field(f) => 1 + f.value_len(),
+            Header::Application { name, value } => name.len() + 1 + value.text_string_len(),
+        }
+    }
+    fn encode<B: BufMut>(&self, out: &mut B) {
+        match self {
+            Header::Field(f) => {
+                out.put_u8(0x80 | f.code.0);
+                match f.raw {
+                    Some(r) => out.put_slice(r),
+                    None => f.value.encode(out),
+                }
+            }
+            Header::Application { name, value } => {
+                out.put_slice(name.as_bytes());
+                out.put_u8(0);
+                value.put_text_string(out);
+            }
+        }
+    }
+    /// A copy that owns its octets (and is encoded from its value).
+    pub fn into_owned(self) -> Header<'static> {
+        match self {
+            Header::Field(f) => Header::Field(Field {
+                code: f.code,
+                value: f.value.into_owned(),
+                raw: None,
+            }),
+            Header::Application { name, value } => Header::Application {
+                name: name.into_owned(),
+                value: value.into_owned(),
+            },
+        }
+    }
+}
+
+/// The body that follows the Content-Type header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body<'a> {
+    /// A multipart body (WAP-230 §8.5).
+    Multipart(Multipart<'a>),
+    /// Any other body, as octets.
+    Data(Cow<'a, [u8]>),
+}
+
+impl Body<'_> {
+    /// Encoded length.
+    pub fn encoded_len(&self) -> usize {
+        match self {
+            Body::Multipart(m) => m.encoded_len(),
+            Body::Data(d) => d.len(),
+        }
+    }
+    /// A copy that owns its octets.
+    pub fn into_owned(self) -> Body<'static> {
+        match self {
+            Body::Multipart(m) => Body::Multipart(m.into_owned()),
+            Body::Data(d) => Body::Data(Cow::Owned(d.into_owned())),
+        }
+    }
+}
+
+/// A generic MMS PDU: the header list in wire order and the body.
+///
+/// Decoding borrows from the input; encoding a decoded PDU gives back the
+/// same octets.
+///
+/// ```
+/// use mms_pdu::{FieldCode, Header, MessageType, Pdu, Value, Version};
+/// use mms_pdu::wsp::Text;
+///
+/// // Build an m-notifyresp-ind …
+/// let mut pdu = Pdu::new(MessageType::NOTIFYRESP_IND, Version::V1_2);
+/// pdu.headers.insert(1, Header::field(FieldCode::TRANSACTION_ID, Value::Text(Text::new("T1")?)));
+/// pdu.push(FieldCode::STATUS, Value::Token(0x81)); // Retrieved
+/// let bytes = pdu.encode()?;
+/// assert_eq!(bytes, b"\x8C\x83\x98T1\0\x8D\x92\x95\x81");
+///
+/// // … and read it back.
+/// let back = Pdu::decode(&bytes)?;
+/// assert_eq!(back.message_type(), Some(MessageType::NOTIFYRESP_IND));
+/// assert_eq!(back.get(FieldCode::TRANSACTION_ID), Some(&Value::Text(Text::new("T1")?)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pdu<'a> {
+    /// Headers in wire order, repeats kept. When a body is present the
+    /// Content-Type header must be the last one.
+    pub headers: Vec<Header<'a>>,
+    /// The body, present exactly when a Content-Type header is.
+    pub body: Option<Body<'a>>,
+    /// Octets after the last header that do not start a header (stray
+    /// NULs some MMSCs append). Lenient decoding keeps them here, with a
+    /// warning, and encoding writes them back; strict decoding rejects them.
+    pub trailing: Cow<'a, [u8]>,
+    /// Deviations from the grammar that lenient decoding accepted.
+    pub warnings: Vec<DecodeError>,
+}
+
+impl<'a> Pdu<'a> {
+    /// A PDU with X-Mms-Message-Type and X-Mms-MMS-Version, the way the two
+    /// open every PDU but the Transaction-Id (insert it at index 1).
+    pub fn new(message_type: MessageType, version: Version) -> Self {
+        Pdu {
+            headers: alloc::vec![
+                Header::field(FieldCode::MESSAGE_TYPE, Value::Token(message_type.0)),
+                Header::field(FieldCode::MMS_VERSION, Value::Version(version)),
+            ],
+            body: None,
+            trailing: Cow::Borrowed(&[]),
+            warnings: Vec::new(),
+        }
+    }
+    /// Appends a binary header (before the Content-Type, if there is one).
+    pub fn push(&mut self, code: FieldCode, value: Value<'a>) -> &mut Self {
+        let at = self
+            .headers
+            .iter()
+            .position(|h| h.code() == Some(FieldCode::CONTENT_TYPE))
+            .unwrap_or(self.headers.len());
+        self.headers.insert(at, Header::field(code, value));
+        self
+    }
+    /// Sets the body and its Content-Type header (the last header).
+    pub fn set_body(&mut self, content_type: ContentType<'a>, body: Body<'a>) -> &mut Self {
+        self.headers
+            .retain(|h| h.code() != Some(FieldCode::CONTENT_TYPE));
+        self.headers.push(Header::field(
+            FieldCode::CONTENT_TYPE,
+            Value::ContentType(content_type),
+        ));
+        self.body = Some(body);
+        self
+    }
+    /// Decodes leniently with the default limits.
+    pub fn decode(input: &'a [u8]) -> Result<Self, DecodeError> {
+        Self::decode_with(input, &DecodeOptions::default())
+    }
+    /// Decodes with the given options.
+    pub fn decode_with(input: &'a [u8], opts: &DecodeOptions) -> Result<Self, DecodeError> {
+        let mut ctx = Ctx::new(opts);
+        match pdu(input, &mut ctx) {
+            Ok((_, mut p)) => {
+                p.warnings = ctx.warnings.iter().map(|w| w.into_public(input)).collect();
+                Ok(p)
+            }
+            Err(e) => Err(crate::error::unwrap_err(e, input).into_public(input)),
+        }
+    }
+    /// The first value of `code`.
+    pub fn get(&self, code: FieldCode) -> Option<&Value<'a>> {
+        self.get_all(code).next()
+    }
+    /// Every value of `code`, in order (To, Cc, Bcc repeat).
+    pub fn get_all(&self, code: FieldCode) -> impl Iterator<Item = &Value<'a>> + '_ {
+        self.headers.iter().filter_map(move |h| match h {
+            Header::Field(f) if f.code == code => Some(&f.value),
+            _ => None,
+        })
+    }
+    /// X-Mms-Message-Type.
+    pub fn message_type(&self) -> Option<MessageType> {
+        match self.get(FieldCode::MESSAGE_TYPE) {
+            Some(Value::Token(b)) => Some(MessageType(*b)),
+            _ => None,
+        }
+    }
+    /// X-Mms-MMS-Version.
+    pub fn version(&self) -> Option<Version> {
+        match self.get(FieldCode::MMS_VERSION) {
+            Some(Value::Version(v)) => Some(*v),
+            _ => None,
+        }
+    }
+    /// The Content-Type header's value.
+    pub fn content_type(&self) -> Option<&ContentType<'a>> {
+        match self.get(FieldCode::CONTENT_TYPE) {
+            Some(Value::ContentType(ct)) => Some(ct),
+            _ => None,
+        }
+    }
+    /// Forgets every field's wire octets, so that encoding writes each value
+    /// canonically (minimal integers, Quote only where needed, …).
+    pub fn canonicalize(&mut self) {
+        for h in &mut self.headers {
+            if let Header::Field(f) = h {
+                f.raw = None;
+            }
+        }
+    }
+    /// Exact encoded length.
+    pub fn encoded_len(&self) -> usize {
+        self.headers.iter().map(Header::encoded_len).sum::<usize>()
+            + self.body.as_ref().map_or(0, Body::encoded_len)
+            + self.trailing.len()
+    }
+    /// Checks that the PDU can be written: every value valid, Content-Type
+    /// last and present exactly when there is a body.
+    pub fn validate(&self) -> Result<(), EncodeError> {
+        for h in &self.headers {
+            if let Header::Field(f) = h {
+                if f.code.0 >= 0x80 {
+                    return Err(EncodeError::new("header", "field code above 0x7F"));
+                }
+                if f.raw.is_none() {
+                    f.value.validate(f.code)?;
+                }
+            }
+        }
+        let ct_at = self
+            .headers
+            .iter()
+            .position(|h| h.code() == Some(FieldCode::CONTENT_TYPE));
+        match (ct_at, &self.body) {
+            (Some(k), Some(_)) if k + 1 == self.headers.len() => {}
+            (Some(_), Some(_)) => {
+                return Err(EncodeError::new("Content-Type", "must be the last header"))
+            }
+            (Some(_), None) => {
+                return Err(EncodeError::new("Content-Type", "present without a body"))
+            }
+            (None, Some(_)) => {
+                return Err(EncodeError::new(
+                    "body",
+                    "a body needs a Content-Type header",
+                ))
+            }
+            (None, None) => {}
+        }
+        if let Some(Body::Multipart(m)) = &self.body {
+            m.validate()?;
+        }
+        Ok(())
+    }
+    /// Writes the PDU into `out` (after [`validate`](Self::validate)).
+    pub fn encode_to<B: BufMut>(&self, out: &mut B) -> Result<(), EncodeError> {
+        self.validate()?;
+        for h in &self.headers {
+            h.encode(out);
+        }
+        match &self.body {
+            Some(Body::Multipart(m)) => m.encode(out),
+            Some(Body::Data(d)) => out.put_slice(d),
+            None => {}
+        }
+        out.put_slice(&self.trailing);
+        Ok(())
+    }
+    /// The encoded PDU in one vector, allocated once at its exact size.
+    pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
+        let mut v = Vec::with_capacity(self.encoded_len());
+        self.encode_to(&mut v)?;
+        Ok(v)
+    }
+    /// A copy that owns its octets.
+    pub fn into_owned(self) -> Pdu<'static> {
+        Pdu {
+            headers: self.headers.into_iter().map(Header::into_owned).collect(),
+            body: self.body.map(Body::into_owned),
+            trailing: Cow::Owned(self.trailing.into_owned()),
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Decodes one header; returns it and whether it was the Content-Type.
+fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResult<'a, Header<'a>> {
+    let first = i[0];
+    if first >= 0x80 {
+        let code = FieldCode(first & 0x7F);
+        let v = &i[1..];
+        let name = code.name().unwrap_or("header");
+        let (rest, value) = match value::decode(code, v, message_type, &ctx.limits) {
+            Ok(ok) => ok,
+            Err(e) => {
+                // Lenient: keep the octets the generic WAP-230 rule assigns to
+                // the value, when that rule can tell; strict: fail.
+                let e = crate::error::with_context(e, name);
+                if ctx.strict {
+                    return Err(e);
+                }
+                match crate::wsp::headers::wap_value(v) {
+                    Ok((rest, raw)) => {
+                        ctx.deviation(e, v)?;
+                        (rest, Value::Raw(Cow::Borrowed(raw)))
+                    }
+                    // A text value running to the end of the PDU without its
+                    // NUL (seen from real MMSCs on the last header): the
+                    // text is everything left.
+                    Err(_) if is_text_field(code) && !v.contains(&0) && !v.is_empty() => {
+                        ctx.deviation(e, v)?;
+                        let text = v.strip_prefix(&[crate::wsp::text::QUOTE]).unwrap_or(v);
+                        (&v[v.len()..], Value::Text(Text::wire(text)))
+                    }
+                    Err(_) => return Err(e),
+                }
+            }
+        };
+        let used = v.len() - rest.len();
+        Ok((
+            rest,
+            Header::Field(Field {
+                code,
+                value,
+                raw: Some(&v[..used]),
+            }),
+        ))
+    } else if (32..127).contains(&first) {
+        let (r, name) = crate::error::context("application header", token_text(i))?;
+        let (r, value) = crate::error::context("application header", text_string(r))?;
+        Ok((r, Header::Application { name, value }))
+    } else {
+        fail(
+            i,
+            "header",
+            ErrorKind::Unexpected {
+                expected: "a field code (0x80-0xFF) or an application header name",
+                found: first,
+            },
+        )
+    }
+}
+
+/// `MMS-PDU` (MMS_ENC 1.3 §6): headers, then after Content-Type the body.
+pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>> {
+    if input.is_empty() {
+        return fail(
+            input,
+            "X-Mms-Message-Type",
+            ErrorKind::Truncated {
+                expected: "an MMS header",
+            },
+        );
+    }
+    // MMS_ENC 1.3 §7.1: X-Mms-Message-Type opens every PDU. Checking it
+    // first tells an MMS PDU from anything else at once.
+    if input[0] != 0x80 | FieldCode::MESSAGE_TYPE.0 {
+        return fail(
+            input,
+            "X-Mms-Message-Type",
+            ErrorKind::Unexpected {
+                expected: "X-Mms-Message-Type (0x8C) as the first header",
+                found: input[0],
+            },
+        );
+    }
+    let mut headers = Vec::new();
+    let mut message_type = None;
+    let mut r = input;
+    let mut body = None;
+    let mut trailing: &[u8] = &[];
+    while !r.is_empty() {
+        if r[0] < 0x20 || r[0] == 0x7F {
+            // Not the start of any header: stray octets after the last one.
+            let e = fail::<()>(
+                r,
+                "header",
+                ErrorKind::Unexpected {
+                    expected: "a field code (0x80-0xFF) or an application header name",
+                    found: r[0],
+                },
+            )
+            .unwrap_err();
+            ctx.deviation(e, r)?;
+            trailing = r;
+            break;
+        }
+        if headers.len() >= ctx.limits.max_headers {
+            return fail(
+                r,
+                "headers",
+                ErrorKind::LimitExceeded {
+                    what: "headers",
+                    limit: ctx.limits.max_headers,
+                },
+            );
+        }
+        let (rest, h) = header(r, ctx, message_type)?;
+        r = rest;
+        match &h {
+            Header::Field(Field {
+                code: FieldCode::MESSAGE_TYPE,
+                value: Value::Token(b),
+                ..
+            }) if message_type.is_none() => message_type = Some(*b),
+            _ => {}
+        }
+        let ct = match &h {
+            Header::Field(Field {
+                code: FieldCode::CONTENT_TYPE,
+                value,
+                ..
+            }) => Some(matches!(value, Value::ContentType(ct) if ct.media().is_multipart())),
+            _ => None,
+        };
+        headers.push(h);
+        if let Some(is_multipart) = ct {
+            body = Some(body_of(r, is_multipart, ctx)?);
+            r = &r[r.len()..];
+        }
+    }
+    Ok((
+        r,
+        Pdu {
+            headers,
+            body,
+            trailing: Cow::Borrowed(trailing),
+            warnings: Vec::new(),
+        },
+    ))
+}
+
+/// Fields whose value is a Text-string.
+fn is_text_field(code: FieldCode) -> bool {
+    matches!(
+        code.grammar(),
+        super::field::Grammar::Text | super::field::Grammar::CountedText
+    )
+}
+
+fn body_of<'a>(
+    r: &'a [u8],
+    is_multipart: bool,
+    ctx: &mut Ctx<'a>,
+) -> Result<Body<'a>, nom::Err<PErr<'a>>> {
+    if !is_multipart {
+        return Ok(Body::Data(Cow::Borrowed(r)));
+    }
+    let mark = ctx.warnings.len();
+    match multipart(r, ctx, 1) {
+        Ok((_, m)) => Ok(Body::Multipart(m)),
+        Err(e) => {
+            ctx.warnings.truncate(mark);
+            ctx.deviation(e, r)?;
+            Ok(Body::Data(Cow::Borrowed(r)))
+        }
+    }
+}

@@ -1,0 +1,501 @@
+//! Multipart bodies: `application/vnd.wap.multipart.*` (WAP-230 §8.5).
+//!
+//! ```text
+//! Multipart  = nEntries *Entry            ; nEntries: uintvar (0 allowed by later specs)
+//! Entry      = HeadersLen DataLen ContentType Headers Data
+//! HeadersLen = uintvar                    ; octets of ContentType + Headers
+//! DataLen    = uintvar                    ; octets of Data
+//! ```
+//!
+//! The decoder iterates to the end of the body rather than trusting
+//! nEntries, sub-parses each HeadersLen region and requires it consumed, and
+//! decodes nested multiparts up to [`Limits::max_depth`](crate::Limits).
+
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
+
+use bytes::BufMut;
+
+use super::content_type::{content_type, ContentType};
+use super::headers::{headers, WspHeader};
+use super::int::{put_uintvar, take, uintvar, uintvar_len, wire_len};
+use super::transfer;
+use crate::ctx::Ctx;
+use crate::error::{fail, ErrorKind, PResult};
+use crate::EncodeError;
+
+/// A decoded multipart body: its parts in order.
+///
+/// ```
+/// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
+/// let mut body = Multipart::new();
+/// body.parts.push(Part::new(ContentType::new(Media::from_name("text/plain")), &b"hello"[..]));
+/// let bytes = body.to_vec().unwrap();
+/// // nEntries 1, HeadersLen 1, DataLen 5, text/plain (0x83), "hello"
+/// assert_eq!(bytes, b"\x01\x01\x05\x83hello");
+/// let back = Multipart::decode(&bytes).unwrap();
+/// assert_eq!(back.parts[0].data.as_ref(), b"hello");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Multipart<'a> {
+    /// The parts, in wire order.
+    pub parts: Vec<Part<'a>>,
+    /// nEntries as it was on the wire when it differs from `parts.len()`
+    /// (0 is common); `None` writes `parts.len()`.
+    pub declared_entries: Option<u32>,
+    /// Octets after the last part that do not form an entry (kept so the
+    /// body re-encodes as it came; lenient decoding only).
+    pub trailing: Cow<'a, [u8]>,
+}
+
+/// One entry of a multipart body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part<'a> {
+    /// The part's content type.
+    pub content_type: ContentType<'a>,
+    /// Its other headers (Content-ID, Content-Location, …), in wire order.
+    pub headers: Vec<WspHeader<'a>>,
+    /// Its data, borrowed from the input when decoded.
+    pub data: Cow<'a, [u8]>,
+    /// When the part is itself a multipart that decoded, its parts. On
+    /// encoding, a `Some` here is written instead of `data`.
+    pub nested: Option<Multipart<'a>>,
+}
+
+impl<'a> Part<'a> {
+    /// A part with a content type and data, no other headers.
+    pub fn new(content_type: ContentType<'a>, data: impl Into<Cow<'a, [u8]>>) -> Self {
+        Part {
+            content_type,
+            headers: Vec::new(),
+            data: data.into(),
+            nested: None,
+        }
+    }
+    /// The Content-ID, when present.
+    pub fn content_id(&self) -> Option<&super::Text<'a>> {
+        self.headers.iter().find_map(|h| match h {
+            WspHeader::ContentId { id, .. } => Some(id),
+            _ => None,
+        })
+    }
+    /// The Content-Location, when present.
+    pub fn content_location(&self) -> Option<&super::Text<'a>> {
+        self.headers.iter().find_map(|h| match h {
+            WspHeader::ContentLocation(t) => Some(t),
+            _ => None,
+        })
+    }
+    /// The Content-Transfer-Encoding application header, when present.
+    pub fn transfer_encoding(&self) -> Option<&super::Text<'a>> {
+        self.headers.iter().find_map(|h| match h {
+            WspHeader::Application { name, value }
+                if name
+                    .as_bytes()
+                    .eq_ignore_ascii_case(b"content-transfer-encoding") =>
+            {
+                Some(value)
+            }
+            _ => None,
+        })
+    }
+    /// The data with its Content-Transfer-Encoding (base64 or
+    /// quoted-printable) undone; the data itself when there is none.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{ContentType, Media, Part, Text, WspHeader};
+    /// let mut p = Part::new(ContentType::new(Media::from_name("text/plain")), &b"aGk="[..]);
+    /// p.headers.push(WspHeader::Application {
+    ///     name: Text::new("Content-Transfer-Encoding").unwrap(),
+    ///     value: Text::new("base64").unwrap(),
+    /// });
+    /// assert_eq!(p.decoded_data().unwrap().as_ref(), b"hi");
+    /// ```
+    pub fn decoded_data(&self) -> Result<Cow<'_, [u8]>, transfer::TransferError> {
+        match self.transfer_encoding() {
+            Some(t) if t.as_bytes().eq_ignore_ascii_case(b"base64") => {
+                transfer::base64_decode(&self.data).map(Cow::Owned)
+            }
+            Some(t) if t.as_bytes().eq_ignore_ascii_case(b"quoted-printable") => {
+                transfer::quoted_printable_decode(&self.data).map(Cow::Owned)
+            }
+            _ => Ok(Cow::Borrowed(&self.data)),
+        }
+    }
+    fn headers_len(&self) -> usize {
+        self.content_type.encoded_len()
+            + self
+                .headers
+                .iter()
+                .map(WspHeader::encoded_len)
+                .sum::<usize>()
+    }
+    fn data_len(&self) -> usize {
+        match &self.nested {
+            Some(m) => m.encoded_len(),
+            None => self.data.len(),
+        }
+    }
+    /// A copy that owns its octets.
+    pub fn into_owned(self) -> Part<'static> {
+        Part {
+            content_type: self.content_type.into_owned(),
+            headers: self.headers.into_iter().map(own_header).collect(),
+            data: Cow::Owned(self.data.into_owned()),
+            nested: self.nested.map(Multipart::into_owned),
+        }
+    }
+}
+
+fn own_header(h: WspHeader<'_>) -> WspHeader<'static> {
+    match h {
+        WspHeader::ContentId { id, quoted } => WspHeader::ContentId {
+            id: id.into_owned(),
+            quoted,
+        },
+        WspHeader::ContentLocation(t) => WspHeader::ContentLocation(t.into_owned()),
+        WspHeader::ContentDisposition {
+            code,
+            disposition,
+            params,
+        } => WspHeader::ContentDisposition {
+            code,
+            disposition: match disposition {
+                super::Disposition::Token(t) => super::Disposition::Token(t.into_owned()),
+                super::Disposition::FormData => super::Disposition::FormData,
+                super::Disposition::Attachment => super::Disposition::Attachment,
+                super::Disposition::Inline => super::Disposition::Inline,
+            },
+            params: params
+                .into_iter()
+                .map(super::Parameter::into_owned)
+                .collect(),
+        },
+        WspHeader::WellKnown { code, value } => WspHeader::WellKnown {
+            code,
+            value: Cow::Owned(value.into_owned()),
+        },
+        WspHeader::Application { name, value } => WspHeader::Application {
+            name: name.into_owned(),
+            value: value.into_owned(),
+        },
+    }
+}
+
+impl<'a> Multipart<'a> {
+    /// An empty body.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Decodes a multipart body that fills `input`, leniently, with the default limits.
+    pub fn decode(input: &'a [u8]) -> Result<Self, crate::DecodeError> {
+        let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+        match multipart(input, &mut ctx, 1) {
+            Ok((_, m)) => Ok(m),
+            Err(e) => Err(crate::error::unwrap_err(e, input).into_public(input)),
+        }
+    }
+    /// All parts, depth first, nested ones included (a multipart part itself
+    /// is listed, then its children).
+    pub fn walk(&self) -> impl Iterator<Item = &Part<'a>> + '_ {
+        let mut stack: Vec<core::slice::Iter<'_, Part<'a>>> = alloc::vec![self.parts.iter()];
+        core::iter::from_fn(move || loop {
+            let top = stack.last_mut()?;
+            match top.next() {
+                Some(p) => {
+                    if let Some(n) = &p.nested {
+                        stack.push(n.parts.iter());
+                    }
+                    return Some(p);
+                }
+                None => {
+                    stack.pop();
+                }
+            }
+        })
+    }
+    /// A copy that owns its octets.
+    pub fn into_owned(self) -> Multipart<'static> {
+        Multipart {
+            parts: self.parts.into_iter().map(Part::into_owned).collect(),
+            declared_entries: self.declared_entries,
+            trailing: Cow::Owned(self.trailing.into_owned()),
+        }
+    }
+    fn entries(&self) -> u32 {
+        self.declared_entries.unwrap_or(self.parts.len() as u32)
+    }
+    /// Encoded length.
+    pub fn encoded_len(&self) -> usize {
+        let mut n = uintvar_len(self.entries()) + self.trailing.len();
+        for p in &self.parts {
+            let (h, d) = (p.headers_len(), p.data_len());
+            n += uintvar_len(h as u32) + uintvar_len(d as u32) + h + d;
+        }
+        n
+    }
+    /// Checks that every length fits a uintvar and every value can be written.
+    pub fn validate(&self) -> Result<(), EncodeError> {
+        wire_len(self.parts.len(), "multipart nEntries")?;
+        for p in &self.parts {
+            p.content_type.validate()?;
+            for h in &p.headers {
+                h.validate()?;
+            }
+            if let Some(n) = &p.nested {
+                n.validate()?;
+            }
+            wire_len(p.headers_len(), "multipart HeadersLen")?;
+            wire_len(p.data_len(), "multipart DataLen")?;
+        }
+        Ok(())
+    }
+    /// Writes the body (call [`validate`](Self::validate) first for caller-built values).
+    pub fn encode<B: BufMut>(&self, out: &mut B) {
+        put_uintvar(self.entries(), out);
+        for p in &self.parts {
+            put_uintvar(p.headers_len() as u32, out);
+            put_uintvar(p.data_len() as u32, out);
+            p.content_type.encode(out);
+            for h in &p.headers {
+                h.encode(out);
+            }
+            match &p.nested {
+                Some(m) => m.encode(out),
+                None => out.put_slice(&p.data),
+            }
+        }
+        out.put_slice(&self.trailing);
+    }
+    /// The encoded body in one vector.
+    pub fn to_vec(&self) -> Result<Vec<u8>, EncodeError> {
+        self.validate()?;
+        let mut v = Vec::with_capacity(self.encoded_len());
+        self.encode(&mut v);
+        Ok(v)
+    }
+}
+
+/// One Entry (WAP-230 §8.5.3).
+fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'a>> {
+    let (r, hlen) = crate::error::context("multipart HeadersLen", uintvar(i))?;
+    let (r, dlen) = crate::error::context("multipart DataLen", uintvar(r))?;
+    let (r, hregion) = take(r, u64::from(hlen), "multipart HeadersLen")?;
+    let (r, data) = take(r, u64::from(dlen), "multipart DataLen")?;
+    let (hrest, ct) =
+        crate::error::context("part Content-Type", content_type(hregion, &ctx.limits))?;
+    let (_, hs) = crate::error::context("part headers", headers(hrest, ctx))?;
+    let mut nested = None;
+    if ct.media().is_multipart() {
+        if depth >= ctx.limits.max_depth {
+            let e = nom::Err::Error(crate::error::PErr {
+                at: data,
+                context: "nested multipart",
+                kind: ErrorKind::LimitExceeded {
+                    what: "multipart nesting levels",
+                    limit: ctx.limits.max_depth,
+                },
+            });
+            ctx.deviation(e, data)?;
+        } else {
+            let mark = ctx.warnings.len();
+            match multipart(data, ctx, depth + 1) {
+                Ok((_, m)) => nested = Some(m),
+                Err(e) => {
+                    ctx.warnings.truncate(mark);
+                    ctx.deviation(e, data)?;
+                }
+            }
+        }
+    }
+    Ok((
+        r,
+        Part {
+            content_type: ct,
+            headers: hs,
+            data: Cow::Borrowed(data),
+            nested,
+        },
+    ))
+}
+
+/// `Multipart` (WAP-230 §8.5.2) filling `i`; `depth` is 1 for a top-level body.
+pub(crate) fn multipart<'a>(
+    i: &'a [u8],
+    ctx: &mut Ctx<'a>,
+    depth: usize,
+) -> PResult<'a, Multipart<'a>> {
+    let (mut r, n) = crate::error::context("multipart nEntries", uintvar(i))?;
+    let mut parts = Vec::new();
+    let mut trailing: &[u8] = &r[r.len()..];
+    while !r.is_empty() {
+        if ctx.parts >= ctx.limits.max_parts {
+            return fail(
+                r,
+                "multipart",
+                ErrorKind::LimitExceeded {
+                    what: "parts",
+                    limit: ctx.limits.max_parts,
+                },
+            );
+        }
+        match entry(r, ctx, depth) {
+            Ok((r2, p)) => {
+                ctx.parts += 1;
+                parts.push(p);
+                r = r2;
+            }
+            Err(e) => {
+                // What cannot form an entry: an error when strict; kept as
+                // trailing octets otherwise.
+                ctx.deviation(e, r)?;
+                trailing = r;
+                break;
+            }
+        }
+    }
+    let declared_entries = if n as usize == parts.len() {
+        None
+    } else {
+        Some(n)
+    };
+    Ok((
+        &i[i.len()..],
+        Multipart {
+            parts,
+            declared_entries,
+            trailing: Cow::Borrowed(trailing),
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wsp::{Media, Text};
+
+    fn two_parts() -> Multipart<'static> {
+        let mut smil = Part::new(
+            ContentType::new(Media::from_name("application/smil")),
+            &b"<smil/>"[..],
+        );
+        smil.headers.push(WspHeader::ContentId {
+            id: Text::new("<smil>").unwrap(),
+            quoted: true,
+        });
+        smil.headers
+            .push(WspHeader::ContentLocation(Text::new("smil.xml").unwrap()));
+        let txt = Part::new(ContentType::new(Media::from_name("text/plain")), &b"hi"[..]);
+        Multipart {
+            parts: alloc::vec![smil, txt],
+            ..Multipart::default()
+        }
+    }
+
+    #[test]
+    fn round_trips_parts_with_headers() {
+        let m = two_parts();
+        let bytes = m.to_vec().unwrap();
+        assert_eq!(bytes.len(), m.encoded_len());
+        let back = Multipart::decode(&bytes).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.parts[0].content_id().unwrap().as_str(), Some("<smil>"));
+    }
+
+    #[test]
+    fn iterates_past_a_zero_entry_count() {
+        let mut bytes = two_parts().to_vec().unwrap();
+        bytes[0] = 0;
+        let back = Multipart::decode(&bytes).unwrap();
+        assert_eq!(back.parts.len(), 2);
+        assert_eq!(back.declared_entries, Some(0));
+        assert_eq!(back.to_vec().unwrap(), bytes);
+    }
+
+    #[test]
+    fn decodes_nested_multiparts_and_bounds_the_depth() {
+        let inner = two_parts();
+        let mut outer = Multipart::new();
+        let mut p = Part::new(
+            ContentType::new(Media::WellKnown(0x33)),
+            alloc::vec::Vec::new(),
+        );
+        p.nested = Some(inner.clone());
+        outer.parts.push(p);
+        let bytes = outer.to_vec().unwrap();
+        let back = Multipart::decode(&bytes).unwrap();
+        assert_eq!(back.parts[0].nested.as_ref().unwrap(), &inner);
+        assert_eq!(back.walk().count(), 3);
+
+        // 40 levels deep: the decoder stops recursing at the limit.
+        let mut m = two_parts();
+        for _ in 0..40 {
+            let mut p = Part::new(
+                ContentType::new(Media::WellKnown(0x23)),
+                alloc::vec::Vec::new(),
+            );
+            p.nested = Some(m);
+            m = Multipart {
+                parts: alloc::vec![p],
+                ..Multipart::default()
+            };
+        }
+        let bytes = m.to_vec().unwrap();
+        let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+        let (_, back) = multipart(&bytes, &mut ctx, 1).unwrap();
+        assert_eq!(ctx.warnings.len(), 1);
+        assert!(matches!(
+            ctx.warnings[0].kind,
+            ErrorKind::LimitExceeded { .. }
+        ));
+        assert!(back.walk().count() <= crate::Limits::DEFAULT.max_depth + 1);
+        let strict = crate::DecodeOptions {
+            strict: true,
+            ..Default::default()
+        };
+        assert!(multipart(&bytes, &mut Ctx::new(&strict), 1).is_err());
+    }
+
+    #[test]
+    fn claimed_lengths_beyond_the_input_fail_without_allocating() {
+        // nEntries 2^32-1, then HeadersLen 2^32-1.
+        let bytes = [
+            0x8F, 0xFF, 0xFF, 0xFF, 0x7F, 0x8F, 0xFF, 0xFF, 0xFF, 0x7F, 0x01,
+        ];
+        let strict = crate::DecodeOptions {
+            strict: true,
+            ..Default::default()
+        };
+        let e = multipart(&bytes, &mut Ctx::new(&strict), 1).unwrap_err();
+        assert!(
+            matches!(e, nom::Err::Error(p) if matches!(p.kind, ErrorKind::LengthOverrun { .. } | ErrorKind::Truncated { .. }))
+        );
+        // Lenient: kept as trailing octets, with a warning.
+        let m = Multipart::decode(&bytes).unwrap();
+        assert!(m.parts.is_empty());
+        assert_eq!(m.trailing.len(), 6);
+    }
+
+    #[test]
+    fn part_count_is_bounded() {
+        let mut bytes = alloc::vec![0u8];
+        for _ in 0..5000 {
+            bytes.extend_from_slice(&[0x01, 0x00, 0x83]);
+        }
+        let e = Multipart::decode(&bytes).unwrap_err();
+        assert_eq!(e.context(), "multipart");
+    }
+
+    #[test]
+    fn undoes_quoted_printable() {
+        let mut p = Part::new(
+            ContentType::new(Media::from_name("text/plain")),
+            &b"caf=C3=A9=\r\n!"[..],
+        );
+        p.headers.push(WspHeader::Application {
+            name: Text::new("Content-Transfer-Encoding").unwrap(),
+            value: Text::new("quoted-printable").unwrap(),
+        });
+        assert_eq!(p.decoded_data().unwrap().as_ref(), "caf\u{e9}!".as_bytes());
+    }
+}
