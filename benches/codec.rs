@@ -1,1 +1,71 @@
-fn main() {}
+//! Criterion benches of the binary codec over corpus PDUs.
+//!
+//! Run with `cargo bench --bench codec`; ids are stable so figures can be
+//! compared from run to run.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use mms_pdu::wsp::{self, ContentType, Multipart};
+use mms_pdu::{Body, Pdu};
+
+const NOTIFICATION_IND: &[u8] = include_bytes!("../tests/corpus/mmsd/ni-mms-1-3-con-271.mms");
+const SEND_CONF: &[u8] = include_bytes!("../tests/corpus/mmsd/test-mmsutil-mms_m_send_conf_1.mms");
+const RETRIEVE_CONF: &[u8] =
+    include_bytes!("../tests/corpus/sailfish/test_mms_codec-m-retrieve_1.conf");
+
+fn decode(c: &mut Criterion) {
+    let mut g = c.benchmark_group("decode");
+    for (id, bytes) in [
+        ("notification_ind", NOTIFICATION_IND),
+        ("send_conf", SEND_CONF),
+        ("retrieve_conf/corpus", RETRIEVE_CONF),
+    ] {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function(id, |b| b.iter(|| Pdu::decode(black_box(bytes)).unwrap()));
+    }
+    g.finish();
+}
+
+fn encode(c: &mut Criterion) {
+    let mut g = c.benchmark_group("encode");
+    for (id, bytes) in [
+        ("notification_ind", NOTIFICATION_IND),
+        ("retrieve_conf/corpus", RETRIEVE_CONF),
+    ] {
+        let pdu = Pdu::decode(bytes).unwrap();
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function(id, |b| b.iter(|| black_box(&pdu).encode().unwrap()));
+        let mut canonical = pdu.clone();
+        canonical.canonicalize();
+        g.bench_function(format!("{id}/canonical"), |b| {
+            b.iter(|| black_box(&canonical).encode().unwrap())
+        });
+    }
+    g.finish();
+}
+
+fn pieces(c: &mut Criterion) {
+    let pdu = Pdu::decode(RETRIEVE_CONF).unwrap();
+    let ct = pdu.content_type().unwrap().to_vec();
+    let mut g = c.benchmark_group("wsp");
+    g.bench_function("content_type", |b| {
+        b.iter(|| ContentType::decode(black_box(&ct)).unwrap())
+    });
+    let utf8 = b"\x0F\xEA\x7F\xC3\xA9t\xC3\xA9 \xC3\xA0 Paris\0";
+    g.bench_function("encoded_string_value/utf-8", |b| {
+        b.iter(|| wsp::parse_encoded_string_value(black_box(utf8)).unwrap())
+    });
+    let body_at = RETRIEVE_CONF.len() - pdu.body.as_ref().unwrap().encoded_len();
+    let body = &RETRIEVE_CONF[body_at..];
+    g.throughput(Throughput::Bytes(body.len() as u64));
+    g.bench_function("multipart_walk", |b| {
+        b.iter(|| {
+            let m = Multipart::decode(black_box(body)).unwrap();
+            m.walk().map(|p| p.data.len()).sum::<usize>()
+        })
+    });
+    g.finish();
+    assert!(matches!(pdu.body, Some(Body::Multipart(_))));
+}
+
+criterion_group!(benches, decode, encode, pieces);
+criterion_main!(benches);

@@ -51,6 +51,8 @@ mod ctx;
 mod error;
 mod limits;
 pub mod mms;
+pub mod charset;
+pub mod sms;
 pub mod wsp;
 
 pub use error::{DecodeError, EncodeError, ErrorKind};
@@ -72,3 +74,8 @@ pub fn offset_of(whole: &[u8], part: &[u8]) -> Option<usize> {
     let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
     (start + part.len() <= whole.len()).then_some(start)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

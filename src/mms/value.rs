@@ -205,7 +205,9 @@ pub(crate) fn decode<'a>(
     limits: &Limits,
 ) -> PResult<'a, Value<'a>> {
     let g = field.grammar();
-    let short_len_first = matches!(i.first(), Some(&b) if b <= 31);
+    // A value-length opens the counted forms; a lone NUL is an empty
+    // Text-string (a value-length of 0 could not hold the Status-count-value).
+    let short_len_first = matches!(i.first(), Some(&b) if (1..=31).contains(&b));
     Ok(match g {
         Grammar::EncodedString => {
             let (r, s) = encoded_string_value(i)?;
@@ -368,7 +370,8 @@ pub(crate) fn decode<'a>(
             (r, Value::Token(b))
         }
         Grammar::CountedEncodedString
-            if short_len_first && matches!(message_type, Some(0x93) | Some(0x95)) =>
+            // m-mbox-delete-conf (0x92) and m-delete-conf (0x95), MMS_ENC 1.3 §7.3.49.
+            if short_len_first && matches!(message_type, Some(0x92) | Some(0x95)) =>
         {
             counted(i, |x| {
                 encoded_string_value(x).map(|(r, s)| (r, Value::EncodedString(s)))

@@ -702,7 +702,7 @@ impl<'a> ContentType<'a> {
     ///
     /// ```
     /// use mms_pdu::wsp::ContentType;
-    /// let m: mime::Mime = "application/vnd.wap.multipart.related; type=application/smil; start=\"<smil>\"".parse().unwrap();
+    /// let m: mime::Mime = "application/vnd.wap.multipart.related; type=\"application/smil\"; start=\"<smil>\"".parse().unwrap();
     /// let ct = ContentType::from_mime(&m);
     /// assert_eq!(ct.to_mime().unwrap(), m);
     /// ```

@@ -129,7 +129,7 @@ pub(crate) fn long_integer(i: &[u8]) -> PResult<'_, u64> {
 
 /// Octets of the Multi-octet-integer part of a long-integer for `v` (at least 1).
 pub(crate) fn multi_octet_len(v: u64) -> usize {
-    (((64 - v.leading_zeros() as usize) + 7) / 8).max(1)
+    (64 - v.leading_zeros() as usize).div_ceil(8).max(1)
 }
 
 /// Octets `long_integer` takes for `v` (short-length included).

@@ -19,6 +19,7 @@ pub(crate) mod content_type;
 pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
+pub mod push;
 pub(crate) mod tables;
 pub(crate) mod text;
 mod transfer;

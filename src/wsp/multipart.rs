@@ -147,7 +147,7 @@ impl<'a> Part<'a> {
     }
 }
 
-fn own_header(h: WspHeader<'_>) -> WspHeader<'static> {
+pub(crate) fn own_header(h: WspHeader<'_>) -> WspHeader<'static> {
     match h {
         WspHeader::ContentId { id, quoted } => WspHeader::ContentId {
             id: id.into_owned(),

@@ -87,8 +87,11 @@ impl<'a> Text<'a> {
     pub fn text_string_len(&self) -> usize {
         usize::from(self.needs_quote()) + self.0.len() + 1
     }
+    /// WAP-230 §8.4.2.1 requires the Quote before a first octet ≥ 128; it
+    /// is also written before a first 0x7F, which would otherwise be read
+    /// back as a Quote and lost.
     fn needs_quote(&self) -> bool {
-        self.0.first().is_some_and(|&b| b >= 0x80)
+        self.0.first().is_some_and(|&b| b >= QUOTE)
     }
     /// Writes this text as a text-string (WAP-230 §8.4.2.1).
     pub fn put_text_string<B: BufMut>(&self, out: &mut B) {
@@ -298,6 +301,7 @@ impl<'a> EncodedString<'a> {
         }
     }
     /// Text from a `&str`: plain when ASCII, tagged utf-8 otherwise. Fails on NUL.
+    #[allow(clippy::should_implement_trait)] // FromStr cannot borrow from its input
     pub fn from_str(s: &'a str) -> Result<Self, EncodeError> {
         let t = Text::new(s)?;
         Ok(if s.is_ascii() {
@@ -349,7 +353,7 @@ impl<'a> EncodedString<'a> {
         }
     }
     fn needs_quote(&self) -> bool {
-        self.bytes.first().is_some_and(|&b| b >= 0x80)
+        self.bytes.first().is_some_and(|&b| b >= QUOTE)
     }
     fn inner_len(&self) -> usize {
         usize::from(self.needs_quote()) + self.bytes.len() + 1
@@ -408,9 +412,12 @@ impl fmt::Display for EncodedString<'_> {
 
 /// `Encoded-string-value = Text-string | Value-length Char-set Text-string`
 /// (WAP-230 §8.4.2.8, MMS_ENC 1.3 §7.2.9).
+///
+/// A lone NUL is the empty Text-string, not a value-length of 0 (which could
+/// not hold the mandatory Char-set): MMSCs send empty subjects that way.
 pub(crate) fn encoded_string_value(i: &[u8]) -> PResult<'_, EncodedString<'_>> {
     match i.first() {
-        Some(&b) if b <= 31 => {
+        Some(&b) if (1..=31).contains(&b) => {
             let (rest, region) = super::int::value_length_region(i)?;
             let (mut text, cs) = charset(region)?;
             if text.first() == Some(&QUOTE) {
@@ -546,6 +553,15 @@ mod tests {
         let mut out = Vec::new();
         s.encode(&mut out);
         assert_eq!(out, bytes);
+    }
+
+    #[test]
+    fn encoded_string_value_lone_nul_is_the_empty_text() {
+        let (rest, s) = encoded_string_value(b"\0\x8C").unwrap();
+        assert_eq!((rest, s.charset(), s.as_bytes()), (&b"\x8C"[..], None, &b""[..]));
+        let mut out = Vec::new();
+        s.encode(&mut out);
+        assert_eq!(out, b"\0");
     }
 
     #[test]
