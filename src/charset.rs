@@ -70,7 +70,11 @@ const KS_C_5601: u32 = 36;
 fn declared(text: Cow<'_, str>, lossy: bool) -> DecodedText<'_> {
     DecodedText {
         text,
-        reading: if lossy { Reading::Lossy } else { Reading::Declared },
+        reading: if lossy {
+            Reading::Lossy
+        } else {
+            Reading::Declared
+        },
     }
 }
 
@@ -115,7 +119,10 @@ fn utf16(bytes: &[u8], big_endian: bool) -> (Cow<'static, str>, bool) {
 }
 
 /// Decodes `bytes` written in `charset` (`None`: untagged text).
-pub fn decode(charset: Option<Charset>, bytes: &[u8]) -> Result<DecodedText<'_>, UnsupportedCharset> {
+pub fn decode(
+    charset: Option<Charset>,
+    bytes: &[u8],
+) -> Result<DecodedText<'_>, UnsupportedCharset> {
     let is_utf8_non_ascii = || !bytes.is_ascii() && core::str::from_utf8(bytes).is_ok();
     let Some(cs) = charset.filter(|&c| c != Charset::ANY) else {
         return Ok(match core::str::from_utf8(bytes) {
@@ -185,7 +192,10 @@ fn with_tables(cs: Charset, _bytes: &[u8]) -> Result<DecodedText<'_>, Unsupporte
 /// others need the `charset` feature. Characters the charset cannot hold
 /// are an error.
 pub fn encode(text: &str, charset: Charset) -> Result<Cow<'_, [u8]>, EncodeError> {
-    let unmappable = EncodeError::new("charset", "text holds characters the charset cannot represent");
+    let unmappable = EncodeError::new(
+        "charset",
+        "text holds characters the charset cannot represent",
+    );
     match charset.0 {
         106 | 0 => Ok(Cow::Borrowed(text.as_bytes())),
         3 if text.is_ascii() => Ok(Cow::Borrowed(text.as_bytes())),
@@ -205,24 +215,35 @@ pub fn encode(text: &str, charset: Charset) -> Result<Cow<'_, [u8]>, EncodeError
             }
             Ok(Cow::Owned(v))
         }
-        UTF_16LE => Ok(Cow::Owned(text.encode_utf16().flat_map(u16::to_le_bytes).collect())),
+        UTF_16LE => Ok(Cow::Owned(
+            text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        )),
         _ => encode_with_tables(text, charset),
     }
 }
 
 #[cfg(feature = "charset")]
 fn encode_with_tables(text: &str, charset: Charset) -> Result<Cow<'_, [u8]>, EncodeError> {
-    let enc = encoding_of(charset).ok_or(EncodeError::new("charset", "charset not supported by encoding_rs"))?;
+    let enc = encoding_of(charset).ok_or(EncodeError::new(
+        "charset",
+        "charset not supported by encoding_rs",
+    ))?;
     let (bytes, _, unmappable) = enc.encode(text);
     if unmappable {
-        return Err(EncodeError::new("charset", "text holds characters the charset cannot represent"));
+        return Err(EncodeError::new(
+            "charset",
+            "text holds characters the charset cannot represent",
+        ));
     }
     Ok(bytes)
 }
 
 #[cfg(not(feature = "charset"))]
 fn encode_with_tables(_text: &str, _charset: Charset) -> Result<Cow<'_, [u8]>, EncodeError> {
-    Err(EncodeError::new("charset", "charset needs the `charset` feature"))
+    Err(EncodeError::new(
+        "charset",
+        "charset needs the `charset` feature",
+    ))
 }
 
 impl crate::wsp::EncodedString<'_> {
@@ -249,12 +270,21 @@ impl crate::wsp::EncodedString<'_> {
 /// let ucs2 = encoded_string("Hi", Some(Charset::UCS_2)).unwrap();
 /// assert_eq!(ucs2.as_bytes(), b"\x00H\x00i");
 /// ```
-pub fn encoded_string(text: &str, charset: Option<Charset>) -> Result<crate::wsp::EncodedString<'static>, EncodeError> {
+pub fn encoded_string(
+    text: &str,
+    charset: Option<Charset>,
+) -> Result<crate::wsp::EncodedString<'static>, EncodeError> {
     use crate::wsp::{EncodedString, Text};
     match charset {
         None if text.is_ascii() => Ok(EncodedString::text(Text::from_string(String::from(text))?)),
-        None => Ok(EncodedString::with_charset(Charset::UTF_8, text.as_bytes().to_vec())),
-        Some(cs) => Ok(EncodedString::with_charset(cs, encode(text, cs)?.into_owned())),
+        None => Ok(EncodedString::with_charset(
+            Charset::UTF_8,
+            text.as_bytes().to_vec(),
+        )),
+        Some(cs) => Ok(EncodedString::with_charset(
+            cs,
+            encode(text, cs)?.into_owned(),
+        )),
     }
 }
 
@@ -264,10 +294,12 @@ impl crate::wsp::Part<'_> {
     /// encoding cannot be undone.
     pub fn text(&self) -> Option<Result<DecodedText<'static>, UnsupportedCharset>> {
         let data = self.decoded_data().ok()?;
-        Some(decode(self.content_type.charset(), &data).map(|d| DecodedText {
-            text: Cow::Owned(d.text.into_owned()),
-            reading: d.reading,
-        }))
+        Some(
+            decode(self.content_type.charset(), &data).map(|d| DecodedText {
+                text: Cow::Owned(d.text.into_owned()),
+                reading: d.reading,
+            }),
+        )
     }
 }
 
@@ -277,15 +309,45 @@ mod tests {
 
     #[test]
     fn reads_the_table_free_charsets() {
-        assert_eq!(decode(Some(Charset::US_ASCII), b"abc").unwrap(), DecodedText { text: "abc".into(), reading: Reading::Declared });
-        assert_eq!(decode(Some(Charset::ISO_8859_1), b"caf\xE9").unwrap().text, "caf\u{e9}");
-        assert_eq!(decode(Some(Charset::UTF_8), b"\xEF\xBB\xBFhi").unwrap().text, "hi");
-        assert_eq!(decode(Some(Charset::UTF_8), b"a\xFF").unwrap().reading, Reading::Lossy);
-        assert_eq!(decode(Some(Charset::UTF_16), b"\xFE\xFF\x00a").unwrap().text, "a");
-        assert_eq!(decode(Some(Charset::UTF_16), b"\xFF\xFEa\x00").unwrap().text, "a");
+        assert_eq!(
+            decode(Some(Charset::US_ASCII), b"abc").unwrap(),
+            DecodedText {
+                text: "abc".into(),
+                reading: Reading::Declared
+            }
+        );
+        assert_eq!(
+            decode(Some(Charset::ISO_8859_1), b"caf\xE9").unwrap().text,
+            "caf\u{e9}"
+        );
+        assert_eq!(
+            decode(Some(Charset::UTF_8), b"\xEF\xBB\xBFhi")
+                .unwrap()
+                .text,
+            "hi"
+        );
+        assert_eq!(
+            decode(Some(Charset::UTF_8), b"a\xFF").unwrap().reading,
+            Reading::Lossy
+        );
+        assert_eq!(
+            decode(Some(Charset::UTF_16), b"\xFE\xFF\x00a")
+                .unwrap()
+                .text,
+            "a"
+        );
+        assert_eq!(
+            decode(Some(Charset::UTF_16), b"\xFF\xFEa\x00")
+                .unwrap()
+                .text,
+            "a"
+        );
         assert_eq!(decode(Some(Charset::UTF_16), b"\x00a").unwrap().text, "a");
         assert_eq!(decode(Some(Charset(UTF_16LE)), b"a\x00").unwrap().text, "a");
-        assert_eq!(decode(Some(Charset::UCS_2), b"\x00a\x00").unwrap().reading, Reading::Lossy);
+        assert_eq!(
+            decode(Some(Charset::UCS_2), b"\x00a\x00").unwrap().reading,
+            Reading::Lossy
+        );
     }
 
     #[test]
@@ -300,7 +362,14 @@ mod tests {
 
     #[test]
     fn encodes_and_round_trips() {
-        for cs in [Charset::UTF_8, Charset::ISO_8859_1, Charset::UCS_2, Charset::UTF_16, Charset(UTF_16BE), Charset(UTF_16LE)] {
+        for cs in [
+            Charset::UTF_8,
+            Charset::ISO_8859_1,
+            Charset::UCS_2,
+            Charset::UTF_16,
+            Charset(UTF_16BE),
+            Charset(UTF_16LE),
+        ] {
             let bytes = encode("Grüße", cs).unwrap();
             assert_eq!(decode(Some(cs), &bytes).unwrap().text, "Grüße", "{cs}");
         }
@@ -312,7 +381,11 @@ mod tests {
     #[test]
     fn reads_asian_and_legacy_charsets_with_the_feature() {
         let cases: &[(u32, &[u8], &str)] = &[
-            (17, b"\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd", "こんにちは"),
+            (
+                17,
+                b"\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd",
+                "こんにちは",
+            ),
             (38, b"\xbe\xc8\xb3\xe7", "안녕"),
             (KS_C_5601, b"\xbe\xc8\xb3\xe7", "안녕"),
             (39, b"\x1b$B$3$s\x1b(B", "こん"),
@@ -325,13 +398,22 @@ mod tests {
             let t = decode(Some(Charset(mib)), bytes).unwrap();
             assert_eq!(t.text, text, "MIBenum {mib}");
             assert_eq!(t.reading, Reading::Declared);
-            assert_eq!(encode(text, Charset(mib)).unwrap().as_ref(), bytes, "MIBenum {mib}");
+            assert_eq!(
+                encode(text, Charset(mib)).unwrap().as_ref(),
+                bytes,
+                "MIBenum {mib}"
+            );
         }
     }
 
     #[cfg(not(feature = "charset"))]
     #[test]
     fn other_charsets_need_the_feature() {
-        assert_eq!(decode(Some(Charset::SHIFT_JIS), b"x"), Err(UnsupportedCharset { charset: Charset::SHIFT_JIS }));
+        assert_eq!(
+            decode(Some(Charset::SHIFT_JIS), b"x"),
+            Err(UnsupportedCharset {
+                charset: Charset::SHIFT_JIS
+            })
+        );
     }
 }

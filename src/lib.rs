@@ -47,11 +47,11 @@
 
 extern crate alloc;
 
+pub mod charset;
 mod ctx;
 mod error;
 mod limits;
 pub mod mms;
-pub mod charset;
 pub mod sms;
 pub mod wsp;
 

@@ -401,23 +401,54 @@ mod tests {
 
     #[test]
     fn decodes_ports_and_both_concatenation_forms() {
-        let ud = [0x0B, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0, 0x00, 0x03, 0x2A, 0x02, 0x01, 0xAA];
+        let ud = [
+            0x0B, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0, 0x00, 0x03, 0x2A, 0x02, 0x01, 0xAA,
+        ];
         let u = UserData::decode(&ud).unwrap();
         assert_eq!(u.ports, Some((2948, 9200)));
-        assert_eq!(u.concat, Some(Concat { reference: 0x2A, total: 2, seq: 1 }));
+        assert_eq!(
+            u.concat,
+            Some(Concat {
+                reference: 0x2A,
+                total: 2,
+                seq: 1
+            })
+        );
         assert_eq!(u.payload, [0xAA]);
         let ud = [0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x03, 0xBB];
         let u = UserData::decode(&ud).unwrap();
-        assert_eq!(u.concat, Some(Concat { reference: 0x1234, total: 3, seq: 3 }));
+        assert_eq!(
+            u.concat,
+            Some(Concat {
+                reference: 0x1234,
+                total: 3,
+                seq: 3
+            })
+        );
     }
 
     #[test]
     fn rejects_truncated_headers_and_bad_sequences() {
-        assert!(matches!(UserData::decode(&[]), Err(SmsError::Truncated { .. })));
-        assert!(matches!(UserData::decode(&[0x05, 0x05]), Err(SmsError::Truncated { .. })));
-        assert!(matches!(UserData::decode(&[0x03, 0x05, 0x04, 0x0B]), Err(SmsError::Truncated { .. })));
-        assert!(matches!(UserData::decode(&[0x05, 0x00, 0x03, 0x01, 0x02, 0x03]), Err(SmsError::BadSequence { seq: 3, total: 2 })));
-        assert!(matches!(UserData::decode(&[0x05, 0x00, 0x03, 0x01, 0x00, 0x00]), Err(SmsError::BadSequence { .. })));
+        assert!(matches!(
+            UserData::decode(&[]),
+            Err(SmsError::Truncated { .. })
+        ));
+        assert!(matches!(
+            UserData::decode(&[0x05, 0x05]),
+            Err(SmsError::Truncated { .. })
+        ));
+        assert!(matches!(
+            UserData::decode(&[0x03, 0x05, 0x04, 0x0B]),
+            Err(SmsError::Truncated { .. })
+        ));
+        assert!(matches!(
+            UserData::decode(&[0x05, 0x00, 0x03, 0x01, 0x02, 0x03]),
+            Err(SmsError::BadSequence { seq: 3, total: 2 })
+        ));
+        assert!(matches!(
+            UserData::decode(&[0x05, 0x00, 0x03, 0x01, 0x00, 0x00]),
+            Err(SmsError::BadSequence { .. })
+        ));
     }
 
     #[test]
@@ -425,10 +456,20 @@ mod tests {
         let one = split(&[1; 133], &SplitOptions::default()).unwrap();
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].len(), 140);
-        let many = split(&[1; 1000], &SplitOptions { reference_16bit: true, ..SplitOptions::default() }).unwrap();
+        let many = split(
+            &[1; 1000],
+            &SplitOptions {
+                reference_16bit: true,
+                ..SplitOptions::default()
+            },
+        )
+        .unwrap();
         assert!(many.iter().all(|s| s.len() <= 140));
         assert_eq!(many.len(), 1000usize.div_ceil(140 - 13));
-        assert!(matches!(split(&[0; 40_000], &SplitOptions::default()), Err(SmsError::TooLong { .. })));
+        assert!(matches!(
+            split(&[0; 40_000], &SplitOptions::default()),
+            Err(SmsError::TooLong { .. })
+        ));
     }
 
     #[test]
@@ -440,7 +481,13 @@ mod tests {
         let mut other = segs[1].clone();
         *other.last_mut().unwrap() ^= 1;
         assert_eq!(r.push(1u32, &other).unwrap(), None);
-        assert!(matches!(r.push(1u32, &segs[1]), Err(SmsError::Conflict { what: "segment content", .. })));
+        assert!(matches!(
+            r.push(1u32, &segs[1]),
+            Err(SmsError::Conflict {
+                what: "segment content",
+                ..
+            })
+        ));
         // A different sender with the same reference is another message.
         assert_eq!(r.push(2u32, &segs[2]).unwrap(), None);
         assert_eq!(r.pending(), 2);
@@ -448,10 +495,21 @@ mod tests {
 
     #[test]
     fn never_completing_references_are_bounded() {
-        let limits = ReassemblyLimits { max_pending: 4, max_bytes: 2000 };
+        let limits = ReassemblyLimits {
+            max_pending: 4,
+            max_bytes: 2000,
+        };
         let mut r = Reassembler::new(limits);
         for reference in 0..100u16 {
-            let segs = split(&[reference as u8; 300], &SplitOptions { reference, reference_16bit: true, ..SplitOptions::default() }).unwrap();
+            let segs = split(
+                &[reference as u8; 300],
+                &SplitOptions {
+                    reference,
+                    reference_16bit: true,
+                    ..SplitOptions::default()
+                },
+            )
+            .unwrap();
             let _ = r.push(0u8, &segs[0]);
             assert!(r.pending() <= 4);
             assert!(r.held_bytes() <= 2000);

@@ -310,7 +310,11 @@ impl ParamValue<'_> {
             ParamValue::Date(v) => long_integer_len(*v),
             ParamValue::Text(t) => t.text_string_len(),
             ParamValue::TextValue(t) => t.encoded_len(),
-            ParamValue::Media(m) => m.constrained_len().unwrap_or_else(|| m.general_len()),
+            ParamValue::Media(m) => match (m, constrained_name(m)) {
+                (Media::WellKnown(c), _) if *c < 0x80 => 1,
+                (_, Some(name)) => name.len() + 1,
+                (_, None) => 0,
+            },
         }
     }
     fn encode<B: BufMut>(&self, out: &mut B) {
@@ -323,11 +327,25 @@ impl ParamValue<'_> {
             ParamValue::Date(v) => put_long_integer(*v, out),
             ParamValue::Text(t) => t.put_text_string(out),
             ParamValue::TextValue(t) => t.encode(out),
-            ParamValue::Media(m) => match m {
-                Media::WellKnown(c) if *c < 0x80 => out.put_u8(0x80 | *c as u8),
-                _ => m.put_general(out),
+            ParamValue::Media(m) => match (m, constrained_name(m)) {
+                (Media::WellKnown(c), _) if *c < 0x80 => out.put_u8(0x80 | *c as u8),
+                (_, Some(name)) => {
+                    out.put_slice(name);
+                    out.put_u8(0);
+                }
+                (_, None) => {}
             },
         }
+    }
+}
+
+/// The text a Constrained-encoding writes for a media type that has no
+/// short-integer form: its text, or the name of a well-known code above 127
+/// (`None` for an unknown one, which cannot be written).
+fn constrained_name<'m>(m: &'m Media<'_>) -> Option<&'m [u8]> {
+    match m {
+        Media::Text(t) => Some(t.as_bytes()),
+        Media::WellKnown(c) => well_known_media_name(*c).map(str::as_bytes),
     }
 }
 
@@ -637,6 +655,16 @@ impl<'a> ContentType<'a> {
     }
     /// Checks that the value fits on the wire.
     pub fn validate(&self) -> Result<(), EncodeError> {
+        for p in &self.params {
+            if let ParamValue::Media(m @ Media::WellKnown(c)) = &p.value {
+                if *c >= 0x80 && constrained_name(m).is_none() {
+                    return Err(EncodeError::new(
+                        "content-type parameter",
+                        "a Constrained-encoding media code above 127 must be known to be written as text",
+                    ));
+                }
+            }
+        }
         wire_len(self.general_region_len(), "content-type").map(|_| ())
     }
     /// Writes the value.
@@ -970,6 +998,26 @@ mod tests {
                 "parameter 0x{code:02x}"
             );
         }
+    }
+
+    #[test]
+    fn a_type_parameter_above_127_is_written_as_its_name() {
+        let ct = ContentType::new(Media::WellKnown(0x33)).with(Parameter::typed(
+            0x09,
+            ParamValue::Media(Media::WellKnown(0x0201)),
+        ));
+        let bytes = ct.to_vec();
+        assert_eq!(bytes.len(), ct.encoded_len());
+        let back = ContentType::decode(&bytes).unwrap();
+        assert_eq!(
+            back.param("type").unwrap().to_text(),
+            well_known_media_name(0x0201).unwrap()
+        );
+        let unknown = ContentType::new(Media::WellKnown(0x33)).with(Parameter::typed(
+            0x09,
+            ParamValue::Media(Media::WellKnown(0x7777)),
+        ));
+        assert!(unknown.validate().is_err());
     }
 
     #[test]

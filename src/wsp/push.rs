@@ -82,13 +82,18 @@ impl AppId<'_> {
     pub fn is_mms(&self) -> bool {
         match self {
             AppId::Code(c) => *c == MMS_UA_APP_ID,
-            AppId::Uri(t) => t.as_bytes().eq_ignore_ascii_case(b"x-wap-application:mms.ua"),
+            AppId::Uri(t) => t
+                .as_bytes()
+                .eq_ignore_ascii_case(b"x-wap-application:mms.ua"),
         }
     }
     /// The application's name: the registry name of a code, or the URI.
     pub fn name(&self) -> alloc::borrow::Cow<'_, str> {
         match self {
-            AppId::Code(c) => match u32::try_from(*c).ok().and_then(super::push_application_name) {
+            AppId::Code(c) => match u32::try_from(*c)
+                .ok()
+                .and_then(super::push_application_name)
+            {
                 Some(n) => n.into(),
                 None => alloc::format!("0x{c:02x}").into(),
             },
@@ -221,7 +226,9 @@ impl<'a> Push<'a> {
     pub fn is_mms(&self) -> bool {
         match self.content_type.media() {
             Media::WellKnown(c) => *c == MMS_MESSAGE_MEDIA,
-            Media::Text(t) => t.as_bytes().eq_ignore_ascii_case(b"application/vnd.wap.mms-message"),
+            Media::Text(t) => t
+                .as_bytes()
+                .eq_ignore_ascii_case(b"application/vnd.wap.mms-message"),
         }
     }
     /// Decodes the body as an MMS PDU when [`is_mms`](Self::is_mms). Error
@@ -231,7 +238,12 @@ impl<'a> Push<'a> {
         self.is_mms().then(|| crate::Pdu::decode(&self.body))
     }
     fn headers_len(&self) -> usize {
-        self.content_type.encoded_len() + self.headers.iter().map(WspHeader::encoded_len).sum::<usize>()
+        self.content_type.encoded_len()
+            + self
+                .headers
+                .iter()
+                .map(WspHeader::encoded_len)
+                .sum::<usize>()
     }
     /// Exact encoded length.
     pub fn encoded_len(&self) -> usize {
@@ -269,7 +281,11 @@ impl<'a> Push<'a> {
             tid: self.tid,
             pdu_type: self.pdu_type,
             content_type: self.content_type.into_owned(),
-            headers: self.headers.into_iter().map(super::multipart::own_header).collect(),
+            headers: self
+                .headers
+                .into_iter()
+                .map(super::multipart::own_header)
+                .collect(),
             body: Cow::Owned(self.body.into_owned()),
             body_offset: self.body_offset,
             warnings: self.warnings,
@@ -290,7 +306,9 @@ pub fn integer_header(code: u8, value: u64) -> WspHeader<'static> {
 /// Reads an X-Wap-Application-Id value.
 fn app_id<'a>(v: &'a [u8]) -> Option<AppId<'a>> {
     match v.first()? {
-        b if *b >= 0x80 || *b <= 30 => super::int::integer_value(v).ok().map(|(_, c)| AppId::Code(c)),
+        b if *b >= 0x80 || *b <= 30 => super::int::integer_value(v)
+            .ok()
+            .map(|(_, c)| AppId::Code(c)),
         _ => super::text::text_string(v).ok().map(|(_, t)| AppId::Uri(t)),
     }
 }
@@ -351,7 +369,8 @@ fn push<'a>(i: &'a [u8], connectionless: bool, ctx: &mut Ctx<'a>) -> PResult<'a,
             p
         })
     })?;
-    let (hrest, ct) = crate::error::context("push Content-Type", content_type(region, &ctx.limits))?;
+    let (hrest, ct) =
+        crate::error::context("push Content-Type", content_type(region, &ctx.limits))?;
     let (_, hs) = crate::error::context("push headers", headers(hrest, ctx))?;
     Ok((
         &body[body.len()..],
@@ -387,7 +406,10 @@ mod tests {
         let back = Push::decode_with(&bytes, &opts).unwrap();
         assert_eq!(back.headers, p.headers);
         assert_eq!(back.application_id(), Some(AppId::Code(4)));
-        assert_eq!(back.application_id().unwrap().name(), "x-wap-application:mms.ua");
+        assert_eq!(
+            back.application_id().unwrap().name(),
+            "x-wap-application:mms.ua"
+        );
         assert_eq!(back.mms_pdu().unwrap().unwrap().headers.len(), 2);
     }
 
@@ -395,7 +417,14 @@ mod tests {
     fn rejects_headers_length_past_the_end_and_other_types() {
         let e = Push::decode(&[0x01, 0x06, 0x20, 0xBE]).unwrap_err();
         assert_eq!(e.offset(), 2);
-        assert!(matches!(e.kind(), ErrorKind::LengthOverrun { len: 32, remaining: 1, .. }));
+        assert!(matches!(
+            e.kind(),
+            ErrorKind::LengthOverrun {
+                len: 32,
+                remaining: 1,
+                ..
+            }
+        ));
         let e = Push::decode(&[0x01, 0x05, 0x01, 0xBE]).unwrap_err();
         assert_eq!((e.offset(), e.context()), (1, "push PDU type"));
         assert!(Push::decode(&[0x01]).is_err());

@@ -336,14 +336,15 @@ impl<'a> EncodedString<'a> {
             _ => None,
         }
     }
-    /// The text as Unicode, for the charsets this build can read without
-    /// tables (us-ascii, utf-8, iso-8859-1, and untagged text); invalid
-    /// sequences become U+FFFD. Other charsets are read as UTF-8, lossily.
+    /// The text as Unicode, read in its charset as [`crate::charset::decode`]
+    /// reads it (mislabelled UTF-8 included); a charset this build cannot
+    /// read is read as UTF-8, invalid sequences becoming U+FFFD. For how the
+    /// text was read, use [`decode_text`](Self::decode_text).
     pub fn to_string_lossy(&self) -> Cow<'_, str> {
-        if self.charset == Some(Charset::ISO_8859_1) {
-            return Cow::Owned(self.bytes.iter().map(|&b| char::from(b)).collect());
+        match crate::charset::decode(self.charset, &self.bytes) {
+            Ok(d) => d.text,
+            Err(_) => String::from_utf8_lossy(&self.bytes),
         }
-        String::from_utf8_lossy(&self.bytes)
     }
     /// A copy that owns its octets.
     pub fn into_owned(self) -> EncodedString<'static> {
@@ -558,7 +559,10 @@ mod tests {
     #[test]
     fn encoded_string_value_lone_nul_is_the_empty_text() {
         let (rest, s) = encoded_string_value(b"\0\x8C").unwrap();
-        assert_eq!((rest, s.charset(), s.as_bytes()), (&b"\x8C"[..], None, &b""[..]));
+        assert_eq!(
+            (rest, s.charset(), s.as_bytes()),
+            (&b"\x8C"[..], None, &b""[..])
+        );
         let mut out = Vec::new();
         s.encode(&mut out);
         assert_eq!(out, b"\0");

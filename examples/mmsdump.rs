@@ -1,0 +1,772 @@
+//! `mmsdump`: shows what is inside MMS PDUs.
+//!
+//! ```text
+//! cargo run --example mmsdump -- tests/corpus/mmsd/rc-mms-1-3-con-210.mms
+//! cargo run --example mmsdump -- --json --with-data msg.mms | cargo run --example mmscompose > again.mms
+//! ```
+//!
+//! Run with `--help` for the options. The `--json` shape is a public
+//! interface, described in DUMP_FORMAT.md and built by `common/dump.rs`.
+
+#[path = "common/dump.rs"]
+mod dump;
+
+use std::io::{self, Read, Write};
+
+use mms_pdu::wsp::{Multipart, Part};
+use mms_pdu::{offset_of, Body, FieldCode, FromValue, Header, Pdu, Time, Value};
+use serde_json::Value as Json;
+
+const USAGE: &str = "\
+mmsdump: decode MMS PDUs (OMA MMS_ENC 1.3 on WAP-230 WSP) and show them
+
+Usage: mmsdump [--json [--pretty]] [--with-data] [--hex] FILE...
+
+Each FILE holds one binary MMS PDU; `-` reads standard input.
+
+Options:
+  --json        one JSON document per file, on one line (the stable shape of
+                DUMP_FORMAT.md); a file that does not decode prints
+                {\"error\": {\"offset\": n, \"message\": \"...\"}}
+  --pretty      indent the JSON
+  --with-data   add each part's octets: \"data\" (base64) in JSON, a hex dump
+                in the tree
+  --hex         an annotated hex dump: each header, part header and part
+                data with its offset and octets
+  -h, --help    this help
+
+Without --json or --hex, prints a tree: the headers with decoded values, the
+body's parts with their content types, parameters, headers and sizes, nested
+parts indented, and the deviations lenient decoding accepted.
+
+Examples:
+  mmsdump message.mms
+  mmsdump --json --pretty m-notification.ind
+  mmsdump --hex message.mms | less
+  mmsdump --json --with-data message.mms | mmscompose -o copy.mms
+  cat message.mms | mmsdump -
+
+Exit status:
+  0  every file decoded
+  1  a file did not decode (the others are still shown)
+  2  usage error, or a file could not be read
+";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Tree,
+    Json { pretty: bool },
+    Hex,
+}
+
+#[derive(Debug)]
+struct Args {
+    mode: Mode,
+    with_data: bool,
+    files: Vec<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let (mut json, mut pretty, mut hex, mut with_data) = (false, false, false, false);
+    let mut files = Vec::new();
+    let mut options_done = false;
+    for a in args {
+        if options_done || a == "-" || !a.starts_with('-') {
+            files.push(a);
+            continue;
+        }
+        match a.as_str() {
+            "--" => options_done = true,
+            "-h" | "--help" => return Ok(None),
+            "--json" => json = true,
+            "--pretty" => pretty = true,
+            "--hex" => hex = true,
+            "--with-data" => with_data = true,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if pretty && !json {
+        return Err("--pretty goes with --json".into());
+    }
+    if json && hex {
+        return Err("--json and --hex do not go together".into());
+    }
+    if files.is_empty() {
+        return Err("no FILE given (use - for standard input)".into());
+    }
+    let mode = if json {
+        Mode::Json { pretty }
+    } else if hex {
+        Mode::Hex
+    } else {
+        Mode::Tree
+    };
+    Ok(Some(Args {
+        mode,
+        with_data,
+        files,
+    }))
+}
+
+fn main() {
+    std::process::exit(run());
+}
+
+fn run() -> i32 {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            print!("{USAGE}");
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("mmsdump: {e}\n\n{USAGE}");
+            return 2;
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut status = 0;
+    for (k, file) in args.files.iter().enumerate() {
+        let (label, bytes) = match read_input(file) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("mmsdump: {file}: {e}");
+                status = 2;
+                continue;
+            }
+        };
+        let decoded = Pdu::decode(&bytes);
+        if decoded.is_err() && status == 0 {
+            status = 1;
+        }
+        let written = match args.mode {
+            Mode::Json { pretty } => write_json(&mut out, &decoded, args.with_data, pretty),
+            Mode::Tree => {
+                if k > 0 {
+                    let _ = writeln!(out);
+                }
+                write_tree(&mut out, &label, &bytes, &decoded, args.with_data)
+            }
+            Mode::Hex => {
+                if k > 0 {
+                    let _ = writeln!(out);
+                }
+                write_hex(&mut out, &label, &bytes, &decoded)
+            }
+        };
+        if let Err(e) = written.and_then(|_| out.flush()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return status;
+            }
+            eprintln!("mmsdump: cannot write: {e}");
+            return 2;
+        }
+    }
+    status
+}
+
+fn read_input(file: &str) -> io::Result<(String, Vec<u8>)> {
+    if file == "-" {
+        let mut b = Vec::new();
+        io::stdin().lock().read_to_end(&mut b)?;
+        Ok(("<stdin>".into(), b))
+    } else {
+        Ok((file.to_string(), std::fs::read(file)?))
+    }
+}
+
+fn write_json(
+    out: &mut impl Write,
+    decoded: &Result<Pdu<'_>, mms_pdu::DecodeError>,
+    with_data: bool,
+    pretty: bool,
+) -> io::Result<()> {
+    let doc = match decoded {
+        Ok(pdu) => dump::pdu_to_json(pdu, dump::Options { with_data }),
+        Err(e) => dump::error_to_json(e),
+    };
+    let text = if pretty {
+        serde_json::to_string_pretty(&doc)
+    } else {
+        serde_json::to_string(&doc)
+    }
+    .map_err(io::Error::other)?;
+    writeln!(out, "{text}")
+}
+
+// ---------------------------------------------------------------- the tree
+
+fn write_tree(
+    out: &mut impl Write,
+    label: &str,
+    bytes: &[u8],
+    decoded: &Result<Pdu<'_>, mms_pdu::DecodeError>,
+    with_data: bool,
+) -> io::Result<()> {
+    let pdu = match decoded {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(out, "{label}: {} bytes: does not decode", bytes.len())?;
+            return writeln!(out, "  error {e}");
+        }
+    };
+    let mt = match pdu.get(FieldCode::MESSAGE_TYPE) {
+        Some(Value::Token(b)) => dump::token_name(FieldCode::MESSAGE_TYPE, *b),
+        _ => "no message type".into(),
+    };
+    let version = pdu
+        .version()
+        .map_or_else(|| "no version".to_string(), |v| format!("MMS {v}"));
+    writeln!(out, "{label}: {mt}, {version}, {} bytes", bytes.len())?;
+    writeln!(out, "  Headers ({}):", pdu.headers.len())?;
+    for h in &pdu.headers {
+        match h {
+            Header::Field(f) => writeln!(
+                out,
+                "    {}: {}",
+                dump::field_name(f.code()),
+                tree_value(f.code(), f.value())
+            )?,
+            Header::Application { name, value } => writeln!(
+                out,
+                "    {}: {}  (application header)",
+                printable(&name.to_string_lossy()),
+                printable(&value.to_string_lossy())
+            )?,
+        }
+    }
+    match &pdu.body {
+        None => writeln!(out, "  Body: none")?,
+        Some(Body::Data(d)) => {
+            let ct = pdu
+                .content_type()
+                .map_or_else(|| "(raw content type)".into(), dump::content_type_line);
+            writeln!(out, "  Body: {ct}, {} bytes", d.len())?;
+            if with_data {
+                hex_lines(out, d, "    ")?;
+            }
+        }
+        Some(Body::Multipart(m)) => {
+            let ct = pdu
+                .content_type()
+                .map_or_else(|| "multipart".into(), dump::content_type_line);
+            writeln!(out, "  Body: {ct}, {}", count(m.parts.len(), "part"))?;
+            tree_parts(out, m, "", 2, with_data)?;
+        }
+    }
+    if !pdu.trailing.is_empty() {
+        writeln!(
+            out,
+            "  Trailing octets ({}): {}",
+            pdu.trailing.len(),
+            short_hex(&pdu.trailing)
+        )?;
+    }
+    if pdu.warnings.is_empty() {
+        writeln!(out, "  Warnings: none")
+    } else {
+        writeln!(out, "  Warnings ({}):", pdu.warnings.len())?;
+        for w in &pdu.warnings {
+            writeln!(out, "    {w}")?;
+        }
+        Ok(())
+    }
+}
+
+fn tree_parts(
+    out: &mut impl Write,
+    m: &Multipart<'_>,
+    prefix: &str,
+    depth: usize,
+    with_data: bool,
+) -> io::Result<()> {
+    let pad = "  ".repeat(depth);
+    for (k, p) in m.parts.iter().enumerate() {
+        let number = format!("{prefix}{}", k + 1);
+        let ct = dump::content_type_line(&p.content_type);
+        match &p.nested {
+            Some(n) => writeln!(
+                out,
+                "{pad}Part {number}: {ct}, {} bytes, {}",
+                p.data.len(),
+                count(n.parts.len(), "part")
+            )?,
+            None => writeln!(out, "{pad}Part {number}: {ct}, {} bytes", p.data.len())?,
+        }
+        for h in &p.headers {
+            let j = dump::part_header_to_json(h);
+            let name = j["name"].as_str().unwrap_or("?");
+            match (&j["value"], &j["raw"]) {
+                (Json::String(v), _) => writeln!(out, "{pad}  {name}: {}", printable(v))?,
+                (_, Json::String(r)) => writeln!(out, "{pad}  {name}: raw {r}")?,
+                _ => writeln!(out, "{pad}  {name}")?,
+            }
+        }
+        match &p.nested {
+            Some(n) => {
+                tree_parts(out, n, &format!("{number}."), depth + 1, with_data)?;
+                if !n.trailing.is_empty() {
+                    writeln!(
+                        out,
+                        "{pad}  Trailing octets ({}): {}",
+                        n.trailing.len(),
+                        short_hex(&n.trailing)
+                    )?;
+                }
+            }
+            None => {
+                if let Some(t) = text_preview(p) {
+                    writeln!(out, "{pad}  Text: {t}")?;
+                }
+                if with_data {
+                    hex_lines(out, &p.data, &format!("{pad}  "))?;
+                }
+            }
+        }
+    }
+    if prefix.is_empty() && !m.trailing.is_empty() {
+        writeln!(
+            out,
+            "{pad}Trailing octets ({}): {}",
+            m.trailing.len(),
+            short_hex(&m.trailing)
+        )?;
+    }
+    Ok(())
+}
+
+/// The start of a text part, when its octets are UTF-8 (after undoing a
+/// Content-Transfer-Encoding).
+fn text_preview(p: &Part<'_>) -> Option<String> {
+    if !p.content_type.media().name().starts_with("text/") {
+        return None;
+    }
+    let data = p.decoded_data().ok()?;
+    let s = std::str::from_utf8(&data).ok()?;
+    const MAX: usize = 72;
+    let mut preview: String = s.chars().take(MAX).collect();
+    if s.chars().nth(MAX).is_some() {
+        preview.push('…');
+    }
+    Some(format!("\"{}\"", printable(&preview)))
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// A header value for the tree: the JSON value made readable, with dates
+/// also in UTC and charsets of encoded strings named.
+fn tree_value(code: FieldCode, v: &Value<'_>) -> String {
+    match v {
+        Value::EncodedString(s) | Value::From(FromValue::Address(s)) if s.as_bytes().is_empty() => {
+            "\"\"".into()
+        }
+        Value::EncodedString(s) | Value::From(FromValue::Address(s)) => match s.charset() {
+            Some(cs) => format!("{} [{cs}]", printable(&s.to_string_lossy())),
+            None => printable(&s.to_string_lossy()),
+        },
+        Value::Long(n) if code == FieldCode::DATE => with_date(*n),
+        Value::Long(n) if code == FieldCode::MESSAGE_SIZE => format!("{n} bytes"),
+        Value::Time(Time::Absolute(n)) => format!("absolute {}", with_date(*n)),
+        Value::Time(Time::Relative(n)) => format!("relative {n} s ({})", duration(*n)),
+        Value::PreviouslySentDate { count, date } => {
+            format!("count {count}, date {}", with_date(*date))
+        }
+        Value::ContentType(ct) => dump::content_type_line(ct),
+        Value::Raw(r) => format!("raw {}", short_hex(r)),
+        other => match dump::value_to_json(code, other) {
+            Some(j) => compact(&j),
+            None => {
+                let mut b = Vec::new();
+                other.encode(&mut b);
+                format!("raw {}", short_hex(&b))
+            }
+        },
+    }
+}
+
+/// A JSON value on one line without quotes: `count 2, value Ok`.
+fn compact(j: &Json) -> String {
+    match j {
+        Json::String(s) if s.is_empty() => "\"\"".into(),
+        Json::String(s) => printable(s),
+        Json::Object(m) => m
+            .iter()
+            .map(|(k, v)| match v {
+                Json::Object(_) => format!("{k} {{{}}}", compact(v)),
+                _ => format!("{k} {}", compact(v)),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// Control characters (and the byte order mark) escaped, so that a hostile
+/// subject cannot drive the terminal and nothing invisible is printed.
+fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || c == '\u{feff}' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn short_hex(b: &[u8]) -> String {
+    const MAX: usize = 48;
+    let mut s = dump::hex(&b[..b.len().min(MAX)]);
+    if b.len() > MAX {
+        s.push('…');
+    }
+    s
+}
+
+fn with_date(secs: u64) -> String {
+    match utc(secs) {
+        Some(d) => format!("{secs} ({d})"),
+        None => secs.to_string(),
+    }
+}
+
+/// Seconds since the epoch as `YYYY-MM-DDThh:mm:ssZ` (years 1970–9999).
+fn utc(secs: u64) -> Option<String> {
+    if secs > 253_402_300_799 {
+        return None;
+    }
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil date from a day count (proleptic Gregorian, eras of 400 years).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    ))
+}
+
+/// `7d`, `1h30m`, `45s`.
+fn duration(secs: u64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    let mut out = String::new();
+    for (n, unit) in [(d, "d"), (h, "h"), (m, "m"), (s, "s")] {
+        if n > 0 {
+            out.push_str(&format!("{n}{unit}"));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("0s");
+    }
+    out
+}
+
+/// A plain hex and ASCII dump of `data`, each line indented.
+fn hex_lines(out: &mut impl Write, data: &[u8], indent: &str) -> io::Result<()> {
+    for (k, chunk) in data.chunks(16).enumerate() {
+        writeln!(
+            out,
+            "{indent}{:06x}  {:<48} |{}|",
+            k * 16,
+            spaced_hex(chunk),
+            ascii(chunk)
+        )?;
+    }
+    Ok(())
+}
+
+fn spaced_hex(chunk: &[u8]) -> String {
+    chunk
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn ascii(chunk: &[u8]) -> String {
+    chunk
+        .iter()
+        .map(|&b| {
+            if (0x20..0x7F).contains(&b) {
+                b as char
+            } else {
+                '.'
+            }
+        })
+        .collect()
+}
+
+// ------------------------------------------------------- the annotated dump
+
+/// A run of octets and what they are.
+struct Region {
+    start: usize,
+    end: usize,
+    depth: usize,
+    label: String,
+}
+
+fn write_hex(
+    out: &mut impl Write,
+    label: &str,
+    bytes: &[u8],
+    decoded: &Result<Pdu<'_>, mms_pdu::DecodeError>,
+) -> io::Result<()> {
+    writeln!(out, "{label}: {} bytes", bytes.len())?;
+    let pdu = match decoded {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(out, "does not decode: {e}")?;
+            let at = e.offset().min(bytes.len());
+            let mut regions = Vec::new();
+            if at > 0 {
+                regions.push(Region {
+                    start: 0,
+                    end: at,
+                    depth: 0,
+                    label: "(decoded up to the error)".into(),
+                });
+            }
+            regions.push(Region {
+                start: at,
+                end: bytes.len(),
+                depth: 0,
+                label: format!("<- error here: {}", e.kind()),
+            });
+            return print_regions(out, bytes, &regions);
+        }
+    };
+    let regions = annotate(bytes, pdu);
+    print_regions(out, bytes, &regions)
+}
+
+/// Every header, multipart framing, part header block and part data of
+/// `pdu`, located by the slices decoding borrowed from `whole`.
+fn annotate(whole: &[u8], pdu: &Pdu<'_>) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let mut cursor = 0;
+    for h in &pdu.headers {
+        let (end, label) = match h {
+            Header::Field(f) => {
+                let end = f
+                    .raw()
+                    .and_then(|r| offset_of(whole, r).map(|o| o + r.len()))
+                    .unwrap_or(cursor + h.encoded_len());
+                (
+                    end,
+                    format!(
+                        "{}: {}",
+                        dump::field_name(f.code()),
+                        tree_value(f.code(), f.value())
+                    ),
+                )
+            }
+            Header::Application { name, value } => {
+                let end = offset_of(whole, value.as_bytes())
+                    .map(|o| o + value.len() + 1)
+                    .unwrap_or(cursor + h.encoded_len());
+                (
+                    end,
+                    format!(
+                        "{}: {} (application header)",
+                        printable(&name.to_string_lossy()),
+                        printable(&value.to_string_lossy())
+                    ),
+                )
+            }
+        };
+        let end = end.clamp(cursor, whole.len());
+        regions.push(Region {
+            start: cursor,
+            end,
+            depth: 0,
+            label,
+        });
+        cursor = end;
+    }
+    match &pdu.body {
+        Some(Body::Data(d)) => {
+            let start = offset_of(whole, d).unwrap_or(cursor);
+            regions.push(Region {
+                start,
+                end: start + d.len(),
+                depth: 0,
+                label: format!("body ({} bytes)", d.len()),
+            });
+            cursor = start + d.len();
+        }
+        Some(Body::Multipart(m)) => {
+            cursor = annotate_multipart(whole, m, cursor, "", 0, &mut regions);
+        }
+        None => {}
+    }
+    if !pdu.trailing.is_empty() {
+        let start = offset_of(whole, &pdu.trailing).unwrap_or(cursor);
+        regions.push(Region {
+            start,
+            end: start + pdu.trailing.len(),
+            depth: 0,
+            label: "trailing octets (not a header)".into(),
+        });
+    }
+    regions
+}
+
+/// Regions of a multipart starting at `start`; returns where it ends.
+fn annotate_multipart(
+    whole: &[u8],
+    m: &Multipart<'_>,
+    start: usize,
+    prefix: &str,
+    depth: usize,
+    regions: &mut Vec<Region>,
+) -> usize {
+    let mut cursor = start;
+    let Some((n, used)) = uintvar_at(whole, cursor) else {
+        return cursor;
+    };
+    regions.push(Region {
+        start: cursor,
+        end: cursor + used,
+        depth,
+        label: format!("multipart: nEntries {n}"),
+    });
+    cursor += used;
+    for (k, p) in m.parts.iter().enumerate() {
+        let number = format!("{prefix}{}", k + 1);
+        let Some(data_at) = offset_of(whole, &p.data) else {
+            break;
+        };
+        // HeadersLen and DataLen, then the content type and headers.
+        let lengths = uintvar_at(whole, cursor)
+            .and_then(|(h, a)| uintvar_at(whole, cursor + a).map(|(d, b)| (h, d, a + b)));
+        if let Some((hlen, dlen, used)) = lengths {
+            regions.push(Region {
+                start: cursor,
+                end: cursor + used,
+                depth,
+                label: format!("part {number}: HeadersLen {hlen}, DataLen {dlen}"),
+            });
+            cursor += used;
+        }
+        let mut label = format!(
+            "part {number}: Content-Type {}",
+            dump::content_type_line(&p.content_type)
+        );
+        for h in &p.headers {
+            let j = dump::part_header_to_json(h);
+            let name = j["name"].as_str().unwrap_or("?");
+            match (&j["value"], &j["raw"]) {
+                (Json::String(v), _) => label.push_str(&format!("; {name}: {}", printable(v))),
+                (_, Json::String(r)) => label.push_str(&format!("; {name}: raw {r}")),
+                _ => {}
+            }
+        }
+        if data_at >= cursor {
+            regions.push(Region {
+                start: cursor,
+                end: data_at,
+                depth,
+                label,
+            });
+        }
+        match &p.nested {
+            Some(n) => {
+                annotate_multipart(whole, n, data_at, &format!("{number}."), depth + 1, regions);
+            }
+            None => regions.push(Region {
+                start: data_at,
+                end: data_at + p.data.len(),
+                depth,
+                label: format!("part {number}: data, {} bytes", p.data.len()),
+            }),
+        }
+        cursor = data_at + p.data.len();
+    }
+    if !m.trailing.is_empty() {
+        let start = offset_of(whole, &m.trailing).unwrap_or(cursor);
+        regions.push(Region {
+            start,
+            end: start + m.trailing.len(),
+            depth,
+            label: "multipart: trailing octets (no entry)".into(),
+        });
+        cursor = start + m.trailing.len();
+    }
+    cursor
+}
+
+/// The uintvar at `at` and its length in octets.
+fn uintvar_at(whole: &[u8], at: usize) -> Option<(u32, usize)> {
+    let tail = whole.get(at..)?;
+    let (v, rest) = mms_pdu::wsp::parse_uintvar(tail).ok()?;
+    Some((v, tail.len() - rest.len()))
+}
+
+fn print_regions(out: &mut impl Write, bytes: &[u8], regions: &[Region]) -> io::Result<()> {
+    writeln!(out, "offset  {:<48}  {:<16}  what", "octets", "ascii")?;
+    let mut cursor = 0;
+    for r in regions {
+        if r.start > cursor {
+            print_run(out, bytes, cursor, r.start, 0, "(not annotated)")?;
+        }
+        let start = r.start.max(cursor).min(bytes.len());
+        let end = r.end.min(bytes.len());
+        if end > start || r.start == r.end {
+            print_run(out, bytes, start, end, r.depth, &r.label)?;
+        }
+        cursor = cursor.max(end);
+    }
+    if cursor < bytes.len() {
+        print_run(out, bytes, cursor, bytes.len(), 0, "(not annotated)")?;
+    }
+    Ok(())
+}
+
+/// Lines of up to 16 octets from `start` to `end`, the label on the first.
+fn print_run(
+    out: &mut impl Write,
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    depth: usize,
+    label: &str,
+) -> io::Result<()> {
+    let indent = "  ".repeat(depth);
+    if start == end {
+        return writeln!(out, "{start:06x}  {:<48}  {:<16}  {indent}{label}", "", "");
+    }
+    for (k, chunk) in bytes[start..end].chunks(16).enumerate() {
+        let line = format!(
+            "{:06x}  {:<48}  {:<16}  {}",
+            start + k * 16,
+            spaced_hex(chunk),
+            ascii(chunk),
+            if k == 0 {
+                format!("{indent}{label}")
+            } else {
+                String::new()
+            }
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
