@@ -1,8 +1,13 @@
 //! The MMS layer: header fields, values and PDUs (OMA MMS_ENC 1.3).
 
+pub mod address;
+pub mod builder;
 mod field;
+pub mod message;
 pub(crate) mod pdu;
+pub mod rules;
 pub(crate) mod tables;
+pub mod typed;
 mod value;
 
 pub use field::FieldCode;

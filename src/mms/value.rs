@@ -48,6 +48,13 @@ impl Version {
     }
 }
 
+impl Default for Version {
+    /// MMS 1.2, what senders use by default.
+    fn default() -> Self {
+        Version::V1_2
+    }
+}
+
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.minor == 0x0F {

@@ -32,7 +32,7 @@ pub(crate) const DQUOTE: u8 = 0x22;
 /// assert_eq!(t.as_str(), Some("T1a2b3c"));
 /// assert!(Text::new("a\0").is_err());
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Text<'a>(Cow<'a, [u8]>);
 
 impl<'a> Text<'a> {
@@ -300,9 +300,16 @@ impl<'a> EncodedString<'a> {
             bytes: text.0,
         }
     }
-    /// Text from a `&str`: plain when ASCII, tagged utf-8 otherwise. Fails on NUL.
-    #[allow(clippy::should_implement_trait)] // FromStr cannot borrow from its input
-    pub fn from_str(s: &'a str) -> Result<Self, EncodeError> {
+    /// Text from a `&str`: plain when ASCII (us-ascii by convention),
+    /// tagged utf-8 otherwise. Fails on NUL.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{Charset, EncodedString};
+    /// assert_eq!(EncodedString::new("+33612345678/TYPE=PLMN")?.charset(), None);
+    /// assert_eq!(EncodedString::new("Grüße")?.charset(), Some(Charset::UTF_8));
+    /// # Ok::<(), mms_pdu::EncodeError>(())
+    /// ```
+    pub fn new(s: &'a str) -> Result<Self, EncodeError> {
         let t = Text::new(s)?;
         Ok(if s.is_ascii() {
             Self::text(t)
@@ -353,8 +360,13 @@ impl<'a> EncodedString<'a> {
             bytes: Cow::Owned(self.bytes.into_owned()),
         }
     }
+    /// As for a text-string; untagged text starting with an octet 1–31
+    /// is quoted too, else that octet would read back as the Value-length
+    /// of the charset form.
     fn needs_quote(&self) -> bool {
-        self.bytes.first().is_some_and(|&b| b >= QUOTE)
+        self.bytes
+            .first()
+            .is_some_and(|&b| b >= QUOTE || (self.charset.is_none() && (1..=31).contains(&b)))
     }
     fn inner_len(&self) -> usize {
         usize::from(self.needs_quote()) + self.bytes.len() + 1

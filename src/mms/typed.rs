@@ -1,0 +1,502 @@
+//! Rust types for the values of typed message fields, and their mapping
+//! to and from the generic [`Value`].
+
+use alloc::vec::Vec;
+use core::fmt;
+
+use super::field::{FieldCode, Grammar};
+use super::value::{ElementItem, FromValue, MessageClass, Time, Value};
+use crate::wsp::{ContentType, EncodedString, Media, Text};
+
+/// A Rust type a typed message field holds.
+pub trait FieldType<'a>: Sized {
+    /// Reads the generic value; `None` when it is of another shape.
+    fn from_value(v: &Value<'a>) -> Option<Self>;
+    /// The generic value for field `code`.
+    fn to_value(&self, code: FieldCode) -> Value<'a>;
+}
+
+impl<'a> FieldType<'a> for Text<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::Text(self.clone())
+    }
+}
+
+impl<'a> FieldType<'a> for EncodedString<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::EncodedString(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::EncodedString(self.clone())
+    }
+}
+
+impl<'a> FieldType<'a> for FromValue<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::From(f) => Some(f.clone()),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::From(self.clone())
+    }
+}
+
+/// Long-integer fields (Date, Message-Size, Reply-Charging-Size) and
+/// Integer-value fields (Start, Limit, Message-Count).
+impl<'a> FieldType<'a> for u64 {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Long(n) | Value::Integer(n) => Some(*n),
+            _ => None,
+        }
+    }
+    fn to_value(&self, code: FieldCode) -> Value<'a> {
+        match code.grammar() {
+            Grammar::Integer => Value::Integer(*self),
+            _ => Value::Long(*self),
+        }
+    }
+}
+
+/// Yes/No fields: `true` is Yes (0x80).
+impl<'a> FieldType<'a> for bool {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Token(0x80) => Some(true),
+            Value::Token(0x81) => Some(false),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::Token(if *self { 0x80 } else { 0x81 })
+    }
+}
+
+impl<'a> FieldType<'a> for Time {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Time(t) => Some(*t),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::Time(*self)
+    }
+}
+
+impl<'a> FieldType<'a> for MessageClass<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::MessageClass(c) => Some(c.clone()),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::MessageClass(self.clone())
+    }
+}
+
+impl<'a> FieldType<'a> for ContentType<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::ContentType(c) => Some(c.clone()),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::ContentType(self.clone())
+    }
+}
+
+/// X-Mms-Attributes: the field it names.
+impl<'a> FieldType<'a> for FieldCode {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Attribute(c) => Some(*c),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::Attribute(*self)
+    }
+}
+
+/// A one-octet token of the table of field `F` (MMS_ENC 1.3 §7.3): the
+/// wire octet, with its name from the field table.
+///
+/// ```
+/// use mms_pdu::mms::typed::ResponseStatus;
+/// assert_eq!(ResponseStatus::OK.name(), Some("Ok"));
+/// assert_eq!(ResponseStatus::new(0xE2).to_string(), "Error-permanent-message-format-corrupt");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Token<const F: u8>(pub u8);
+
+impl<const F: u8> Token<F> {
+    /// The token with wire octet `octet`.
+    pub const fn new(octet: u8) -> Self {
+        Token(octet)
+    }
+    /// The token's MMS_ENC name.
+    pub fn name(self) -> Option<&'static str> {
+        FieldCode(F).token_name(self.0)
+    }
+    /// The token named `name` (case-insensitive; spaces, `-`, `_` alike).
+    pub fn from_name(name: &str) -> Option<Self> {
+        FieldCode(F).token_code(name).map(Token)
+    }
+}
+
+impl<const F: u8> Default for Token<F> {
+    /// The first token of the table (0x80).
+    fn default() -> Self {
+        Token(0x80)
+    }
+}
+
+impl<const F: u8> fmt::Debug for Token<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "Token(0x{:02x})", self.0),
+        }
+    }
+}
+
+impl<const F: u8> fmt::Display for Token<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "0x{:02x}", self.0),
+        }
+    }
+}
+
+impl<'a, const F: u8> FieldType<'a> for Token<F> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Token(b) => Some(Token(*b)),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::Token(self.0)
+    }
+}
+
+/// X-Mms-Priority (§7.3.35).
+pub type Priority = Token<0x0F>;
+/// X-Mms-Response-Status (§7.3.48).
+pub type ResponseStatus = Token<0x12>;
+/// X-Mms-Sender-Visibility (§7.3.52).
+pub type SenderVisibility = Token<0x14>;
+/// X-Mms-Status (§7.3.54).
+pub type Status = Token<0x15>;
+/// X-Mms-Retrieve-Status (§7.3.50).
+pub type RetrieveStatus = Token<0x19>;
+/// X-Mms-Read-Status (§7.3.39).
+pub type ReadStatus = Token<0x1B>;
+/// X-Mms-Reply-Charging (§7.3.43).
+pub type ReplyCharging = Token<0x1C>;
+/// X-Mms-MM-State (§7.3.33).
+pub type MmState = Token<0x23>;
+/// X-Mms-Store-Status (§7.3.58).
+pub type StoreStatus = Token<0x25>;
+/// X-Mms-Recommended-Retrieval-Mode (§7.3.39).
+pub type RecommendedRetrievalMode = Token<0x34>;
+/// X-Mms-Content-Class (§7.3.9).
+pub type ContentClass = Token<0x3A>;
+/// X-Mms-Cancel-Status (§7.3.7).
+pub type CancelStatus = Token<0x3F>;
+
+impl Priority {
+    /// Low.
+    pub const LOW: Self = Token(0x80);
+    /// Normal.
+    pub const NORMAL: Self = Token(0x81);
+    /// High.
+    pub const HIGH: Self = Token(0x82);
+}
+
+impl ResponseStatus {
+    /// Ok.
+    pub const OK: Self = Token(0x80);
+    /// Error-transient-failure.
+    pub const TRANSIENT_FAILURE: Self = Token(0xC0);
+    /// Error-permanent-failure.
+    pub const PERMANENT_FAILURE: Self = Token(0xE0);
+    /// True for Ok.
+    pub fn is_ok(self) -> bool {
+        self.0 == 0x80
+    }
+}
+
+impl Status {
+    /// Expired.
+    pub const EXPIRED: Self = Token(0x80);
+    /// Retrieved.
+    pub const RETRIEVED: Self = Token(0x81);
+    /// Rejected.
+    pub const REJECTED: Self = Token(0x82);
+    /// Deferred.
+    pub const DEFERRED: Self = Token(0x83);
+    /// Unrecognised.
+    pub const UNRECOGNISED: Self = Token(0x84);
+}
+
+impl RetrieveStatus {
+    /// Ok.
+    pub const OK: Self = Token(0x80);
+}
+
+impl ReadStatus {
+    /// Read.
+    pub const READ: Self = Token(0x80);
+    /// Deleted without being read.
+    pub const DELETED: Self = Token(0x81);
+}
+
+impl StoreStatus {
+    /// Success.
+    pub const SUCCESS: Self = Token(0x80);
+}
+
+impl CancelStatus {
+    /// Cancel request successfully received.
+    pub const RECEIVED: Self = Token(0x80);
+    /// Cancel request corrupted.
+    pub const CORRUPTED: Self = Token(0x81);
+}
+
+/// X-Mms-Previously-Sent-By (§7.3.37).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct PreviouslySentBy<'a> {
+    /// Forwarded-count-value.
+    pub count: u64,
+    /// The forwarding address.
+    pub address: EncodedString<'a>,
+}
+
+impl<'a> FieldType<'a> for PreviouslySentBy<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::PreviouslySentBy { count, address } => Some(PreviouslySentBy {
+                count: *count,
+                address: address.clone(),
+            }),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::PreviouslySentBy {
+            count: self.count,
+            address: self.address.clone(),
+        }
+    }
+}
+
+/// X-Mms-Previously-Sent-Date (§7.3.38).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PreviouslySentDate {
+    /// Forwarded-count-value.
+    pub count: u64,
+    /// Date-value.
+    pub date: u64,
+}
+
+impl<'a> FieldType<'a> for PreviouslySentDate {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::PreviouslySentDate { count, date } => Some(PreviouslySentDate {
+                count: *count,
+                date: *date,
+            }),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::PreviouslySentDate {
+            count: self.count,
+            date: self.date,
+        }
+    }
+}
+
+/// X-Mms-MM-Flags (§7.3.32): an operation on a keyword.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct MmFlag<'a> {
+    /// 0x80 add, 0x81 remove, 0x82 filter.
+    pub op: u8,
+    /// The keyword (`$Seen`, …).
+    pub flag: EncodedString<'a>,
+}
+
+impl MmFlag<'_> {
+    /// Add-token.
+    pub const ADD: u8 = 0x80;
+    /// Remove-token.
+    pub const REMOVE: u8 = 0x81;
+    /// Filter-token.
+    pub const FILTER: u8 = 0x82;
+}
+
+impl<'a> FieldType<'a> for MmFlag<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::MmFlags { op, flag } => Some(MmFlag {
+                op: *op,
+                flag: flag.clone(),
+            }),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::MmFlags {
+            op: self.op,
+            flag: self.flag.clone(),
+        }
+    }
+}
+
+/// X-Mms-Mbox-Totals / X-Mms-Mbox-Quotas (§7.3.25, §7.3.26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct MboxCount {
+    /// 0x80: a number of messages; 0x81: a size in octets.
+    pub kind: u8,
+    /// The count.
+    pub value: u64,
+}
+
+impl MboxCount {
+    /// Messages.
+    pub const MESSAGES: u8 = 0x80;
+    /// Octets.
+    pub const BYTES: u8 = 0x81;
+}
+
+impl<'a> FieldType<'a> for MboxCount {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::MboxCount { kind, value } => Some(MboxCount {
+                kind: *kind,
+                value: *value,
+            }),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::MboxCount {
+            kind: self.kind,
+            value: self.value,
+        }
+    }
+}
+
+/// X-Mms-Element-Descriptor (§7.3.18).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ElementDescriptor<'a> {
+    /// Content-Reference-value.
+    pub reference: Text<'a>,
+    /// Parameters (name, value), in wire order.
+    pub params: Vec<(ElementItem<'a>, ElementItem<'a>)>,
+}
+
+impl<'a> FieldType<'a> for ElementDescriptor<'a> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::ElementDescriptor { reference, params } => Some(ElementDescriptor {
+                reference: reference.clone(),
+                params: params.clone(),
+            }),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::ElementDescriptor {
+            reference: self.reference.clone(),
+            params: self.params.clone(),
+        }
+    }
+}
+
+/// A value that may carry the status count of the delete confirmations
+/// (X-Mms-Content-Location, -Response-Status, -Response-Text in
+/// m-delete-conf and m-mbox-delete-conf, MMS_ENC 1.3 §7.3.10, §7.3.48,
+/// §7.3.49): which of the requested deletions it reports on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Counted<T> {
+    /// Status-count-value, when the counted form is used.
+    pub count: Option<u64>,
+    /// The value.
+    pub value: T,
+}
+
+impl<'a, T: FieldType<'a>> FieldType<'a> for Counted<T> {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Counted { count, value } => Some(Counted {
+                count: Some(*count),
+                value: T::from_value(value)?,
+            }),
+            other => Some(Counted {
+                count: None,
+                value: T::from_value(other)?,
+            }),
+        }
+    }
+    fn to_value(&self, code: FieldCode) -> Value<'a> {
+        let v = self.value.to_value(code);
+        match self.count {
+            Some(count) => Value::Counted {
+                count,
+                value: alloc::boxed::Box::new(v),
+            },
+            None => v,
+        }
+    }
+}
+
+impl Default for FromValue<'_> {
+    /// The insert-address token: the MMSC fills in the sender.
+    fn default() -> Self {
+        FromValue::InsertAddress
+    }
+}
+
+impl Default for Time {
+    fn default() -> Self {
+        Time::Relative(0)
+    }
+}
+
+impl Default for MessageClass<'_> {
+    /// Personal.
+    fn default() -> Self {
+        MessageClass::Token(0x80)
+    }
+}
+
+impl Default for ContentType<'_> {
+    /// application/vnd.wap.multipart.mixed.
+    fn default() -> Self {
+        ContentType::new(Media::WellKnown(0x23))
+    }
+}
+
+impl Default for EncodedString<'_> {
+    /// The empty text.
+    fn default() -> Self {
+        EncodedString::text(Text::default())
+    }
+}
