@@ -40,6 +40,28 @@ impl ParamEncoding {
             }
         })
     }
+    /// Rewrites a Name / Filename / Start parameter into this encoding.
+    fn recode(self, p: &mut Parameter<'_>) {
+        let crate::wsp::ParamName::WellKnown(code) = p.name else {
+            return;
+        };
+        let pairs = [(0x05, 0x17), (0x06, 0x18), (0x0A, 0x19), (0x0B, 0x1A)];
+        let Some(&(old, new)) = pairs.iter().find(|(o, n)| *o == code || *n == code) else {
+            return;
+        };
+        let text = match &p.value {
+            ParamValue::Text(t) => t.clone(),
+            ParamValue::TextValue(TextValue::Token(t))
+            | ParamValue::TextValue(TextValue::Quoted(t)) => t.clone(),
+            _ => return,
+        };
+        *p = match self {
+            ParamEncoding::Wsp13 => Parameter::typed(old, ParamValue::Text(text)),
+            ParamEncoding::Wsp14 => {
+                Parameter::typed(new, ParamValue::TextValue(TextValue::Token(text)))
+            }
+        };
+    }
     fn name(self, v: &str) -> Result<Parameter<'static>, EncodeError> {
         self.param(0x05, 0x17, v)
     }
@@ -381,6 +403,11 @@ impl<'a> SendReqBuilder<'a> {
             None => ContentType::new(Media::from_name("application/vnd.wap.multipart.mixed")),
         };
         req.content_type = ct;
+        for p in &mut self.parts {
+            for param in p.content_type.params_mut() {
+                self.params.recode(param);
+            }
+        }
         req.body = Some(Body::Multipart(Multipart {
             parts: core::mem::take(&mut self.parts),
             ..Multipart::default()
