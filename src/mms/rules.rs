@@ -387,6 +387,14 @@ mod tests {
     }
 
     #[test]
+    fn detects_values_kept_raw() {
+        // X-Mms-Status whose value is not a token: decoded leniently as raw.
+        let bytes = b"\x8C\x83\x98T\0\x8D\x92\x95ok\0";
+        let p = Pdu::decode(bytes).unwrap();
+        assert_eq!(kinds(&p), [(FieldCode::STATUS, ViolationKind::BadValue)]);
+    }
+
+    #[test]
     fn detects_fields_and_types_newer_than_the_version() {
         let mut p = Pdu::new(MessageType::CANCEL_CONF, Version::V1_0);
         p.headers
