@@ -184,15 +184,22 @@ impl FieldCode {
             .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
             .map(|&(c, _, _)| FieldCode(c))
     }
-    /// The grammar of the field's value.
-    pub(crate) fn grammar(self) -> Grammar {
+    /// The grammar of the field's value, as the decoder and encoder use it.
+    ///
+    /// ```
+    /// use mms_pdu::mms::ValueKind;
+    /// use mms_pdu::FieldCode;
+    /// assert_eq!(FieldCode::SUBJECT.grammar(), ValueKind::EncodedString);
+    /// assert_eq!(FieldCode::EXPIRY.grammar(), ValueKind::Time);
+    /// ```
+    pub fn grammar(self) -> ValueKind {
         grammar(self.0)
     }
     /// For single-octet token fields, the table of token names.
     pub fn tokens(self) -> Option<&'static [(u8, &'static str)]> {
         match self.grammar() {
-            Grammar::Token(t) | Grammar::CountedToken(t) => Some(t),
-            Grammar::MessageClass => Some(MESSAGE_CLASS),
+            ValueKind::Token(t) | ValueKind::CountedToken(t) => Some(t),
+            ValueKind::MessageClass => Some(MESSAGE_CLASS),
             _ => None,
         }
     }
@@ -246,9 +253,11 @@ impl fmt::Display for FieldCode {
     }
 }
 
-/// The value grammar of a field (MMS_ENC 1.3 §7.3.x).
+/// The value grammar of a field (MMS_ENC 1.3 §7.3.x): which [`Value`](crate::Value)
+/// variant it decodes to and how it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Grammar {
+#[non_exhaustive]
+pub enum ValueKind {
     /// `Encoded-string-value` (§7.2.9): Subject, the -Text fields, and the
     /// addresses To / Cc / Bcc (§7.3.7, §7.3.47).
     EncodedString,
@@ -260,7 +269,7 @@ pub(crate) enum Grammar {
     Long,
     /// `Integer-value` (X-Mms-Message-Count, X-Mms-Start, X-Mms-Limit).
     Integer,
-    /// One token octet from the table.
+    /// One token octet from the table (octet, MMS_ENC name).
     Token(&'static [(u8, &'static str)]),
     /// `MMS-version-value = Short-integer` (§7.3.33).
     Version,
@@ -299,8 +308,8 @@ pub(crate) enum Grammar {
     Raw,
 }
 
-fn grammar(code: u8) -> Grammar {
-    use Grammar as G;
+fn grammar(code: u8) -> ValueKind {
+    use ValueKind as G;
     match code {
         0x01 | 0x02 | 0x17 => G::EncodedString,
         0x03 => G::CountedText,
@@ -348,7 +357,11 @@ mod tests {
         for &(code, name, _) in FIELD_NAMES {
             assert_eq!(FieldCode::from_name(name), Some(FieldCode(code)));
             let raw_ok = matches!(code, 0x2E | 0x30);
-            assert_eq!(FieldCode(code).grammar() == Grammar::Raw, raw_ok, "{name}");
+            assert_eq!(
+                FieldCode(code).grammar() == ValueKind::Raw,
+                raw_ok,
+                "{name}"
+            );
         }
         assert_eq!(FIELD_NAMES.len(), 0x3F);
     }

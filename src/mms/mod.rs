@@ -10,7 +10,7 @@ pub(crate) mod tables;
 pub mod typed;
 mod value;
 
-pub use field::FieldCode;
+pub use field::{FieldCode, ValueKind};
 pub use pdu::{Body, Field, Header, MessageType, Pdu};
 pub use value::{
     mbox_count_kind_name, mm_flags_op_name, ElementItem, FromValue, MessageClass, Time, Value,

@@ -634,7 +634,7 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
 fn is_text_field(code: FieldCode) -> bool {
     matches!(
         code.grammar(),
-        super::field::Grammar::Text | super::field::Grammar::CountedText
+        super::field::ValueKind::Text | super::field::ValueKind::CountedText
     )
 }
 

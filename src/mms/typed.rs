@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use super::field::{FieldCode, Grammar};
+use super::field::{FieldCode, ValueKind};
 use super::value::{ElementItem, FromValue, MessageClass, Time, Value};
 use crate::wsp::{ContentType, EncodedString, Media, Text};
 
@@ -63,7 +63,7 @@ impl<'a> FieldType<'a> for u64 {
     }
     fn to_value(&self, code: FieldCode) -> Value<'a> {
         match code.grammar() {
-            Grammar::Integer => Value::Integer(*self),
+            ValueKind::Integer => Value::Integer(*self),
             _ => Value::Long(*self),
         }
     }

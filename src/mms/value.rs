@@ -7,7 +7,7 @@ use core::fmt;
 
 use bytes::BufMut;
 
-use super::field::{FieldCode, Grammar};
+use super::field::{FieldCode, ValueKind};
 use crate::error::{fail, ErrorKind, PResult};
 use crate::wsp::int::{
     all_of, integer_value, integer_value_len, long_integer, long_integer_len, octet,
@@ -216,11 +216,11 @@ pub(crate) fn decode<'a>(
     // Text-string (a value-length of 0 could not hold the Status-count-value).
     let short_len_first = matches!(i.first(), Some(&b) if (1..=31).contains(&b));
     Ok(match g {
-        Grammar::EncodedString => {
+        ValueKind::EncodedString => {
             let (r, s) = encoded_string_value(i)?;
             (r, Value::EncodedString(s))
         }
-        Grammar::From => {
+        ValueKind::From => {
             let (r, region) = value_length_region(i)?;
             let v = no_trailing(region, "From", |reg| {
                 let (rr, tok) = octet(reg, "From address token")?;
@@ -243,23 +243,23 @@ pub(crate) fn decode<'a>(
             .1;
             (r, Value::From(v))
         }
-        Grammar::Text => {
+        ValueKind::Text => {
             let (r, t) = text_string(i)?;
             (r, Value::Text(t))
         }
-        Grammar::Long => {
+        ValueKind::Long => {
             let (r, v) = long_integer(i)?;
             (r, Value::Long(v))
         }
-        Grammar::Integer => {
+        ValueKind::Integer => {
             let (r, v) = integer_value(i)?;
             (r, Value::Integer(v))
         }
-        Grammar::Token(_) => {
+        ValueKind::Token(_) => {
             let (r, b) = token(i)?;
             (r, Value::Token(b))
         }
-        Grammar::Version => {
+        ValueKind::Version => {
             let (r, b) = token(i)?;
             (
                 r,
@@ -269,14 +269,14 @@ pub(crate) fn decode<'a>(
                 }),
             )
         }
-        Grammar::MessageClass => match i.first() {
+        ValueKind::MessageClass => match i.first() {
             Some(&b) if b >= 0x80 => (&i[1..], Value::MessageClass(MessageClass::Token(b))),
             _ => {
                 let (r, t) = token_text(i)?;
                 (r, Value::MessageClass(MessageClass::Text(t)))
             }
         },
-        Grammar::Time => {
+        ValueKind::Time => {
             let (r, region) = value_length_region(i)?;
             let t = no_trailing(region, "time", |reg| {
                 let (rr, tok) = octet(reg, "absolute/relative token")?;
@@ -296,11 +296,11 @@ pub(crate) fn decode<'a>(
             .1;
             (r, Value::Time(t))
         }
-        Grammar::ContentType => {
+        ValueKind::ContentType => {
             let (r, ct) = crate::wsp::content_type::content_type(i, limits)?;
             (r, Value::ContentType(ct))
         }
-        Grammar::PreviouslySentBy => {
+        ValueKind::PreviouslySentBy => {
             let (r, region) = value_length_region(i)?;
             let (_, (count, address)) = no_trailing(region, "X-Mms-Previously-Sent-By", |reg| {
                 let (rr, c) = integer_value(reg)?;
@@ -309,7 +309,7 @@ pub(crate) fn decode<'a>(
             })?;
             (r, Value::PreviouslySentBy { count, address })
         }
-        Grammar::PreviouslySentDate => {
+        ValueKind::PreviouslySentDate => {
             let (r, region) = value_length_region(i)?;
             let (_, (count, date)) = no_trailing(region, "X-Mms-Previously-Sent-Date", |reg| {
                 let (rr, c) = integer_value(reg)?;
@@ -318,7 +318,7 @@ pub(crate) fn decode<'a>(
             })?;
             (r, Value::PreviouslySentDate { count, date })
         }
-        Grammar::MmFlags => {
+        ValueKind::MmFlags => {
             let (r, region) = value_length_region(i)?;
             let (_, (op, flag)) = no_trailing(region, "X-Mms-MM-Flags", |reg| {
                 let (rr, op) = token(reg)?;
@@ -327,7 +327,7 @@ pub(crate) fn decode<'a>(
             })?;
             (r, Value::MmFlags { op, flag })
         }
-        Grammar::MboxCount => {
+        ValueKind::MboxCount => {
             let (r, region) = value_length_region(i)?;
             let (_, (kind, value)) = no_trailing(region, "mbox count", |reg| {
                 let (rr, k) = token(reg)?;
@@ -336,11 +336,11 @@ pub(crate) fn decode<'a>(
             })?;
             (r, Value::MboxCount { kind, value })
         }
-        Grammar::Attribute => {
+        ValueKind::Attribute => {
             let (r, b) = token(i)?;
             (r, Value::Attribute(FieldCode(b & 0x7F)))
         }
-        Grammar::ElementDescriptor => {
+        ValueKind::ElementDescriptor => {
             let (r, region) = value_length_region(i)?;
             let (mut rr, reference) = text_string(region)?;
             let mut params = Vec::new();
@@ -362,21 +362,21 @@ pub(crate) fn decode<'a>(
             }
             (r, Value::ElementDescriptor { reference, params })
         }
-        Grammar::CountedText if short_len_first => {
+        ValueKind::CountedText if short_len_first => {
             counted(i, |x| text_string(x).map(|(r, t)| (r, Value::Text(t))))?
         }
-        Grammar::CountedText => {
+        ValueKind::CountedText => {
             let (r, t) = text_string(i)?;
             (r, Value::Text(t))
         }
-        Grammar::CountedToken(_) if short_len_first => {
+        ValueKind::CountedToken(_) if short_len_first => {
             counted(i, |x| token(x).map(|(r, t)| (r, Value::Token(t))))?
         }
-        Grammar::CountedToken(_) => {
+        ValueKind::CountedToken(_) => {
             let (r, b) = token(i)?;
             (r, Value::Token(b))
         }
-        Grammar::CountedEncodedString
+        ValueKind::CountedEncodedString
             // m-mbox-delete-conf (0x92) and m-delete-conf (0x95), MMS_ENC 1.3 §7.3.49.
             if short_len_first && matches!(message_type, Some(0x92) | Some(0x95)) =>
         {
@@ -384,11 +384,11 @@ pub(crate) fn decode<'a>(
                 encoded_string_value(x).map(|(r, s)| (r, Value::EncodedString(s)))
             })?
         }
-        Grammar::CountedEncodedString => {
+        ValueKind::CountedEncodedString => {
             let (r, s) = encoded_string_value(i)?;
             (r, Value::EncodedString(s))
         }
-        Grammar::Raw => {
+        ValueKind::Raw => {
             let (r, raw) = crate::wsp::headers::wap_value(i)?;
             (r, Value::Raw(Cow::Borrowed(raw)))
         }

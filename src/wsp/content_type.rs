@@ -526,6 +526,27 @@ pub(crate) fn parameter(i: &[u8]) -> PResult<'_, Parameter<'_>> {
     }
 }
 
+/// `*(Parameter)` filling `i`, at most `limits.max_parameters` of them.
+pub(crate) fn parameters<'a>(mut i: &'a [u8], limits: &Limits) -> PResult<'a, Vec<Parameter<'a>>> {
+    let mut params = Vec::new();
+    while !i.is_empty() {
+        if params.len() >= limits.max_parameters {
+            return fail(
+                i,
+                "parameters",
+                ErrorKind::LimitExceeded {
+                    what: "parameters",
+                    limit: limits.max_parameters,
+                },
+            );
+        }
+        let (rest, p) = parameter(i)?;
+        params.push(p);
+        i = rest;
+    }
+    Ok((i, params))
+}
+
 /// `Untyped-value = Integer-value | Text-value` (WAP-230 §8.4.2.4).
 fn untyped_value(i: &[u8]) -> PResult<'_, ParamValue<'_>> {
     match i.first() {
@@ -788,7 +809,7 @@ pub(crate) fn content_type<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Cont
         ),
         Some(&b) if b <= 31 => {
             let (rest, region) = value_length_region(i)?;
-            let (mut r, media) = match region.first() {
+            let (r, media) = match region.first() {
                 Some(&m) if m >= 0x80 || m <= 30 => {
                     let (r, c) = integer_value(region)?;
                     let Ok(c) = u32::try_from(c) else {
@@ -805,22 +826,7 @@ pub(crate) fn content_type<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Cont
                     (r, Media::Text(t))
                 }
             };
-            let mut params = Vec::new();
-            while !r.is_empty() {
-                if params.len() >= limits.max_parameters {
-                    return fail(
-                        r,
-                        "parameters",
-                        ErrorKind::LimitExceeded {
-                            what: "parameters",
-                            limit: limits.max_parameters,
-                        },
-                    );
-                }
-                let (r2, p) = parameter(r)?;
-                params.push(p);
-                r = r2;
-            }
+            let (_, params) = parameters(r, limits)?;
             // The flag records only what the parameters and the media code
             // do not already imply: a general form around a bare type.
             let general_form = params.is_empty() && media.constrained_len().is_some();

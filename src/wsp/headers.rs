@@ -11,7 +11,7 @@ use alloc::vec::Vec;
 
 use bytes::BufMut;
 
-use super::content_type::{parameter, Parameter};
+use super::content_type::{parameters, Parameter};
 use super::int::{octet, put_value_length, value_length_len, value_length_region, wire_len};
 use super::tables::WELL_KNOWN_HEADERS;
 use super::text::{quoted_string, text_string, token_text, Text, DQUOTE};
@@ -294,7 +294,7 @@ pub(crate) fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, WspHeade
 
 fn content_disposition<'a>(code: u8, i: &'a [u8], limits: &Limits) -> PResult<'a, WspHeader<'a>> {
     let (rest, region) = value_length_region(i)?;
-    let (mut r, disposition) = match region.first() {
+    let (r, disposition) = match region.first() {
         Some(0x80) => (&region[1..], Disposition::FormData),
         Some(0x81) => (&region[1..], Disposition::Attachment),
         Some(0x82) => (&region[1..], Disposition::Inline),
@@ -303,22 +303,7 @@ fn content_disposition<'a>(code: u8, i: &'a [u8], limits: &Limits) -> PResult<'a
             (r, Disposition::Token(t))
         }
     };
-    let mut params = Vec::new();
-    while !r.is_empty() {
-        if params.len() >= limits.max_parameters {
-            return fail(
-                r,
-                "parameters",
-                ErrorKind::LimitExceeded {
-                    what: "parameters",
-                    limit: limits.max_parameters,
-                },
-            );
-        }
-        let (r2, p) = parameter(r)?;
-        params.push(p);
-        r = r2;
-    }
+    let (_, params) = parameters(r, limits)?;
     Ok((
         rest,
         WspHeader::ContentDisposition {
