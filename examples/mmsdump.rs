@@ -1,28 +1,42 @@
-//! `mmsdump`: shows what is inside MMS PDUs.
+//! `mmsdump`: shows what is inside MMS PDUs, and the WAP pushes (over SMS)
+//! that carry them.
 //!
 //! ```text
 //! cargo run --example mmsdump -- tests/corpus/mmsd/rc-mms-1-3-con-210.mms
 //! cargo run --example mmsdump -- --json --with-data msg.mms | cargo run --example mmscompose > again.mms
+//! cargo run --example mmsdump -- --json tests/corpus/mmsd/test-wsputil-push1.bin
+//! cargo run --example mmscompose -- --sms notification.json | xargs cargo run --example mmsdump -- --sms
 //! ```
 //!
 //! Run with `--help` for the options. The `--json` shape is a public
-//! interface, described in DUMP_FORMAT.md and built by `common/dump.rs`.
+//! interface, described in DUMP_FORMAT.md and built by `common/dump.rs`
+//! (pushes: its `push_to_json`; SMS: `common/sms.rs`).
 
 #[path = "common/dump.rs"]
 mod dump;
+// The splitting half serves mmscompose.
+#[allow(dead_code)]
+#[path = "common/sms.rs"]
+mod sms;
 
 use std::io::{self, Read, Write};
 
-use mms_pdu::wsp::{Multipart, Part};
-use mms_pdu::{offset_of, Body, FieldCode, FromValue, Header, Pdu, Time, Value};
-use serde_json::Value as Json;
+use mms_pdu::wsp::push::{Push, PushOptions};
+use mms_pdu::wsp::{Multipart, Part, WspHeader};
+use mms_pdu::{offset_of, Body, DecodeError, FieldCode, FromValue, Header, Pdu, Time, Value};
+use serde_json::{Map, Value as Json};
 
 const USAGE: &str = "\
-mmsdump: decode MMS PDUs (OMA MMS_ENC 1.3 on WAP-230 WSP) and show them
+mmsdump: decode MMS PDUs (OMA MMS_ENC 1.3 on WAP-230 WSP) and WAP pushes, and
+show them
 
-Usage: mmsdump [--json [--pretty]] [--with-data] [--hex] FILE...
+Usage: mmsdump [--json [--pretty]] [--with-data] [--hex] [PUSH OPTIONS] FILE...
+       mmsdump [--json [--pretty]] [--with-data] [--hex] [PUSH OPTIONS] --sms HEX...
 
-Each FILE holds one binary MMS PDU; `-` reads standard input.
+Each FILE holds one binary MMS PDU, or a WSP push PDU carrying one (as sent
+to a phone over SMS); `-` reads standard input. A FILE that does not start
+with X-Mms-Message-Type (0x8C) but decodes as a connectionless WSP Push or
+ConfirmedPush is shown as a push.
 
 Options:
   --json        one JSON document per file, on one line (the stable shape of
@@ -35,6 +49,30 @@ Options:
                 data with its offset and octets
   -h, --help    this help
 
+Push options (each one means the input is a push):
+  --push             decode every input as a WSP push PDU
+  --connection-mode  the push has no TID (connection-mode WSP)
+  --search           skip junk before the push: the first offset where a push
+                     of an MMS PDU decodes
+  --sms HEX...       the arguments are SMS user data in hex, each with its
+                     user-data header (ports, concatenation), as an SMS centre
+                     delivers them, in any order; they are reassembled and
+                     each complete message is decoded as a push
+
+A push is shown as the WSP Push section (TID, PDU type, content type, push
+headers) and then the MMS PDU it carries. In JSON, the document of that MMS
+PDU gets a \"push\" key:
+  {\"push\": {\"tid\": 1, \"pdu_type\": \"Push\",
+            \"content_type\": \"application/vnd.wap.mms-message\",
+            \"headers\": [{\"name\": \"X-Wap-Application-Id\",
+                         \"value\": \"x-wap-application:mms.ua\"},
+                        {\"name\": \"Push-Flag\", \"value\": 0}]},
+   \"message_type\": \"m-notification-ind\", \"headers\": [...], ...}
+A push of something else than MMS shows the push and
+\"body\": {\"content_type\": ..., \"size\": n}; a push whose MMS PDU does not
+decode shows the push and the \"error\", its offset counted in the push. With
+--sms, an \"sms\" key gives the segment count and the ports.
+
 Without --json or --hex, prints a tree: the headers with decoded values, the
 body's parts with their content types, parameters, headers and sizes, nested
 parts indented, and the deviations lenient decoding accepted.
@@ -44,11 +82,16 @@ Examples:
   mmsdump --json --pretty m-notification.ind
   mmsdump --hex message.mms | less
   mmsdump --json --with-data message.mms | mmscompose -o copy.mms
+  mmsdump --json push.bin
+  mmsdump --sms 0b05040b8423f000032a0201...  0b05040b8423f000032a0202...
+  mmscompose --sms notification.json | xargs mmsdump --sms
   cat message.mms | mmsdump -
 
 Exit status:
-  0  every file decoded
-  1  a file did not decode (the others are still shown)
+  0  every input decoded
+  1  an input did not decode (the others are still shown), or --sms
+     segments that are not hex, have a bad user-data header, or do not
+     make up complete messages
   2  usage error, or a file could not be read
 ";
 
@@ -63,11 +106,18 @@ enum Mode {
 struct Args {
     mode: Mode,
     with_data: bool,
+    /// Decode every input as a push (`--push`, implied by the other push options).
+    push: bool,
+    push_opts: PushOptions,
+    /// `files` are hex SMS user data.
+    sms: bool,
     files: Vec<String>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let (mut json, mut pretty, mut hex, mut with_data) = (false, false, false, false);
+    let (mut push, mut sms) = (false, false);
+    let mut push_opts = PushOptions::default();
     let mut files = Vec::new();
     let mut options_done = false;
     for a in args {
@@ -82,6 +132,19 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
             "--pretty" => pretty = true,
             "--hex" => hex = true,
             "--with-data" => with_data = true,
+            "--push" => push = true,
+            "--connection-mode" => {
+                push = true;
+                push_opts.connectionless = false;
+            }
+            "--search" => {
+                push = true;
+                push_opts.search = true;
+            }
+            "--sms" => {
+                push = true;
+                sms = true;
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -92,7 +155,14 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
         return Err("--json and --hex do not go together".into());
     }
     if files.is_empty() {
-        return Err("no FILE given (use - for standard input)".into());
+        return Err(if sms {
+            "--sms needs at least one hex user data".into()
+        } else {
+            "no FILE given (use - for standard input)".into()
+        });
+    }
+    if sms && files.iter().any(|f| f == "-") {
+        return Err("--sms takes hex user data, not files".into());
     }
     let mode = if json {
         Mode::Json { pretty }
@@ -104,88 +174,185 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
     Ok(Some(Args {
         mode,
         with_data,
+        push,
+        push_opts,
+        sms,
         files,
     }))
 }
 
-fn main() {
-    std::process::exit(run());
+/// One thing to decode: a file, or a message reassembled from SMS.
+struct Input {
+    label: String,
+    bytes: Vec<u8>,
+    /// How it travelled, for a message from `--sms` (`payload` left empty).
+    sms: Option<sms::Message>,
 }
 
-fn run() -> i32 {
-    let args = match parse_args(std::env::args().skip(1)) {
+fn main() {
+    let status = {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        let status = run(std::env::args().skip(1), &mut out, &mut io::stderr());
+        let _ = out.flush();
+        status
+    };
+    std::process::exit(status);
+}
+
+/// The whole program: `args` without the program name; the documents on
+/// `out`, messages on `err`; returns the exit status.
+pub(crate) fn run(
+    args: impl Iterator<Item = String>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let args = match parse_args(args) {
         Ok(Some(a)) => a,
         Ok(None) => {
-            print!("{USAGE}");
+            let _ = write!(out, "{USAGE}");
             return 0;
         }
         Err(e) => {
-            eprintln!("mmsdump: {e}\n\n{USAGE}");
+            let _ = writeln!(err, "mmsdump: {e}\n\n{USAGE}");
             return 2;
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut status = 0;
-    for (k, file) in args.files.iter().enumerate() {
-        let (label, bytes) = match read_input(file) {
-            Ok(b) => b,
+    // Files are read one at a time, as they come; SMS messages are whole
+    // only once every segment is in.
+    let sources: Vec<Result<Input, String>> = if args.sms {
+        match sms::reassemble_hex(&args.files) {
+            Ok(messages) => messages
+                .into_iter()
+                .enumerate()
+                .map(|(k, mut m)| {
+                    Ok(Input {
+                        label: format!("SMS message {}", k + 1),
+                        bytes: std::mem::take(&mut m.payload),
+                        sms: Some(m),
+                    })
+                })
+                .collect(),
             Err(e) => {
-                let _ = out.flush();
-                eprintln!("mmsdump: {file}: {e}");
-                status = 2;
-                continue;
+                let _ = writeln!(err, "mmsdump: --sms: {e}");
+                return 1;
             }
+        }
+    } else {
+        args.files.iter().map(|f| Err(f.clone())).collect()
+    };
+    let mut status = 0;
+    for (k, source) in sources.into_iter().enumerate() {
+        let input = match source {
+            Ok(i) => i,
+            Err(file) => match read_input(&file) {
+                Ok(i) => i,
+                Err(e) => {
+                    let _ = out.flush();
+                    let _ = writeln!(err, "mmsdump: {file}: {e}");
+                    status = 2;
+                    continue;
+                }
+            },
         };
-        let decoded = Pdu::decode(&bytes);
-        if decoded.is_err() && status == 0 {
+        let decoded = decode(&input.bytes, &args);
+        if decoded.failed() && status == 0 {
             status = 1;
         }
+        if k > 0 && !matches!(args.mode, Mode::Json { .. }) {
+            let _ = writeln!(out);
+        }
         let written = match args.mode {
-            Mode::Json { pretty } => write_json(&mut out, &decoded, args.with_data, pretty),
-            Mode::Tree => {
-                if k > 0 {
-                    let _ = writeln!(out);
-                }
-                write_tree(&mut out, &label, &bytes, &decoded, args.with_data)
+            Mode::Json { pretty } => {
+                write_json(out, &decoded, input.sms.as_ref(), args.with_data, pretty)
             }
-            Mode::Hex => {
-                if k > 0 {
-                    let _ = writeln!(out);
-                }
-                write_hex(&mut out, &label, &bytes, &decoded)
-            }
+            Mode::Tree => write_tree_of(out, &input, &decoded, args.with_data),
+            Mode::Hex => write_hex_of(out, &input, &decoded),
         };
         if let Err(e) = written.and_then(|_| out.flush()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return status;
             }
-            eprintln!("mmsdump: cannot write: {e}");
+            let _ = writeln!(err, "mmsdump: cannot write: {e}");
             return 2;
         }
     }
     status
 }
 
-fn read_input(file: &str) -> io::Result<(String, Vec<u8>)> {
-    if file == "-" {
+fn read_input(file: &str) -> io::Result<Input> {
+    let (label, bytes) = if file == "-" {
         let mut b = Vec::new();
         io::stdin().lock().read_to_end(&mut b)?;
-        Ok(("<stdin>".into(), b))
+        ("<stdin>".to_string(), b)
     } else {
-        Ok((file.to_string(), std::fs::read(file)?))
+        (file.to_string(), std::fs::read(file)?)
+    };
+    Ok(Input {
+        label,
+        bytes,
+        sms: None,
+    })
+}
+
+// -------------------------------------------------------------- decoding
+
+/// What an input decoded to.
+enum Decoded<'a> {
+    /// An MMS PDU (or the error of decoding one).
+    Mms(Result<Pdu<'a>, DecodeError>),
+    /// A WAP push (or the error of decoding one).
+    Push(Result<dump::PushView<'a>, DecodeError>),
+}
+
+impl Decoded<'_> {
+    fn failed(&self) -> bool {
+        match self {
+            Decoded::Mms(r) => r.is_err(),
+            Decoded::Push(Err(_)) => true,
+            Decoded::Push(Ok(v)) => v.failed(),
+        }
+    }
+}
+
+/// An MMS PDU when the input opens with X-Mms-Message-Type (unless a push
+/// option was given), else a push when it decodes as one.
+fn decode<'a>(bytes: &'a [u8], args: &Args) -> Decoded<'a> {
+    if !args.push && bytes.first() == Some(&0x8C) {
+        return Decoded::Mms(Pdu::decode(bytes));
+    }
+    match dump::decode_push(bytes, &args.push_opts) {
+        Ok(v) => Decoded::Push(Ok(v)),
+        Err(e) if args.push => Decoded::Push(Err(e)),
+        // Neither a push nor (as the first octet says) an MMS PDU: the MMS
+        // decoder says why.
+        Err(_) => Decoded::Mms(Pdu::decode(bytes)),
     }
 }
 
 fn write_json(
     out: &mut impl Write,
-    decoded: &Result<Pdu<'_>, mms_pdu::DecodeError>,
+    decoded: &Decoded<'_>,
+    sms: Option<&sms::Message>,
     with_data: bool,
     pretty: bool,
 ) -> io::Result<()> {
+    let opts = dump::Options { with_data };
     let doc = match decoded {
-        Ok(pdu) => dump::pdu_to_json(pdu, dump::Options { with_data }),
-        Err(e) => dump::error_to_json(e),
+        Decoded::Mms(Ok(pdu)) => dump::pdu_to_json(pdu, opts),
+        Decoded::Mms(Err(e)) | Decoded::Push(Err(e)) => dump::error_to_json(e),
+        Decoded::Push(Ok(v)) => dump::push_view_to_json(v, opts),
+    };
+    let doc = match sms {
+        Some(info) => {
+            let mut m = Map::new();
+            m.insert("sms".into(), info.to_json());
+            if let Json::Object(rest) = doc {
+                m.extend(rest);
+            }
+            Json::Object(m)
+        }
+        None => doc,
     };
     let text = if pretty {
         serde_json::to_string_pretty(&doc)
@@ -194,6 +361,124 @@ fn write_json(
     }
     .map_err(io::Error::other)?;
     writeln!(out, "{text}")
+}
+
+// ---------------------------------------------------------- the push tree
+
+fn write_tree_of(
+    out: &mut impl Write,
+    input: &Input,
+    decoded: &Decoded<'_>,
+    with_data: bool,
+) -> io::Result<()> {
+    let label = &input.label;
+    let bytes = &input.bytes;
+    if let Some(info) = &input.sms {
+        let ports = match info.ports {
+            Some((d, s)) => format!(", destination port {d}, source port {s}"),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{label}: SMS, {} reassembled{ports}",
+            count(info.segments, "segment")
+        )?;
+    }
+    match decoded {
+        Decoded::Mms(r) => write_tree(out, label, bytes, r, with_data),
+        Decoded::Push(Err(e)) => {
+            writeln!(
+                out,
+                "{label}: {} bytes: does not decode as a WSP push",
+                bytes.len()
+            )?;
+            writeln!(out, "  error {e}")
+        }
+        Decoded::Push(Ok(v)) => {
+            write_push_tree(out, label, bytes, v, with_data)?;
+            match &v.mms {
+                Some(mms) => write_tree(
+                    out,
+                    &format!("{label} [MMS PDU at offset {}]", v.push.body_offset),
+                    v.body,
+                    mms,
+                    with_data,
+                ),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// The "WSP Push" section: TID, PDU type, content type, push headers, body.
+fn write_push_tree(
+    out: &mut impl Write,
+    label: &str,
+    bytes: &[u8],
+    v: &dump::PushView<'_>,
+    with_data: bool,
+) -> io::Result<()> {
+    let p = &v.push;
+    writeln!(out, "{label}: WSP Push, {} bytes", bytes.len())?;
+    let start = dump::push_start(p);
+    if start > 0 {
+        writeln!(out, "  Skipped: {start} octets of junk before the push")?;
+    }
+    match p.tid {
+        Some(t) => writeln!(out, "  TID: {t}")?,
+        None => writeln!(out, "  TID: none (connection-mode)")?,
+    }
+    writeln!(
+        out,
+        "  PDU type: {} (0x{:02x})",
+        p.pdu_type.name(),
+        p.pdu_type.code()
+    )?;
+    writeln!(
+        out,
+        "  Content-Type: {}",
+        dump::content_type_line(&p.content_type)
+    )?;
+    writeln!(out, "  Headers ({}):", p.headers.len())?;
+    for h in &p.headers {
+        let j = dump::push_header_to_json(h);
+        let name = j["name"].as_str().unwrap_or("?");
+        let value = match (&j["value"], &j["raw"]) {
+            (Json::String(s), _) => printable(s),
+            (Json::Null, Json::String(r)) => format!("raw {r}"),
+            (other, _) => other.to_string(),
+        };
+        let note = match h {
+            WspHeader::Application { .. } => "  (application header)",
+            _ => "",
+        };
+        writeln!(out, "    {name}: {value}{note}")?;
+    }
+    let what = match &v.mms {
+        Some(_) => "the MMS PDU below".to_string(),
+        None => format!(
+            "{}, not an MMS PDU",
+            dump::content_type_line(&p.content_type)
+        ),
+    };
+    writeln!(
+        out,
+        "  Body: {} bytes at offset {}: {what}",
+        p.body.len(),
+        p.body_offset
+    )?;
+    if v.mms.is_none() && with_data {
+        hex_lines(out, v.body, "    ")?;
+    }
+    if p.warnings.is_empty() {
+        writeln!(out, "  Warnings: none")
+    } else {
+        writeln!(out, "  Warnings ({}):", p.warnings.len())?;
+        for w in &p.warnings {
+            writeln!(out, "    {w}")?;
+        }
+        Ok(())
+    }
 }
 
 // ---------------------------------------------------------------- the tree
@@ -524,45 +809,139 @@ struct Region {
     label: String,
 }
 
-fn write_hex(
-    out: &mut impl Write,
-    label: &str,
-    bytes: &[u8],
-    decoded: &Result<Pdu<'_>, mms_pdu::DecodeError>,
-) -> io::Result<()> {
+fn write_hex_of(out: &mut impl Write, input: &Input, decoded: &Decoded<'_>) -> io::Result<()> {
+    let (label, bytes) = (&input.label, &input.bytes[..]);
     writeln!(out, "{label}: {} bytes", bytes.len())?;
-    let pdu = match decoded {
-        Ok(p) => p,
-        Err(e) => {
+    let regions = match decoded {
+        Decoded::Mms(Ok(pdu)) => annotate(bytes, pdu, 0),
+        Decoded::Mms(Err(e)) => {
             writeln!(out, "does not decode: {e}")?;
-            let at = e.offset().min(bytes.len());
-            let mut regions = Vec::new();
-            if at > 0 {
-                regions.push(Region {
-                    start: 0,
-                    end: at,
+            error_regions(bytes, 0, e)
+        }
+        Decoded::Push(Err(e)) => {
+            writeln!(out, "does not decode as a WSP push: {e}")?;
+            error_regions(bytes, 0, e)
+        }
+        Decoded::Push(Ok(v)) => {
+            let mut regions = annotate_push(bytes, &v.push);
+            match &v.mms {
+                Some(Ok(pdu)) => regions.extend(annotate(bytes, pdu, v.push.body_offset)),
+                Some(Err(e)) => {
+                    writeln!(out, "the MMS PDU of the push does not decode: {e}")?;
+                    regions.extend(error_regions(bytes, v.push.body_offset, e));
+                }
+                None => regions.push(Region {
+                    start: v.push.body_offset,
+                    end: v.push.body_offset + v.body.len(),
                     depth: 0,
-                    label: "(decoded up to the error)".into(),
-                });
+                    label: format!(
+                        "push body: {}, {} bytes",
+                        dump::content_type_line(&v.push.content_type),
+                        v.body.len()
+                    ),
+                }),
             }
-            regions.push(Region {
-                start: at,
-                end: bytes.len(),
-                depth: 0,
-                label: format!("<- error here: {}", e.kind()),
-            });
-            return print_regions(out, bytes, &regions);
+            regions
         }
     };
-    let regions = annotate(bytes, pdu);
     print_regions(out, bytes, &regions)
+}
+
+/// What decoded up to an error at `e.offset()`, from `start`, and the rest.
+fn error_regions(bytes: &[u8], start: usize, e: &DecodeError) -> Vec<Region> {
+    let at = e.offset().clamp(start, bytes.len());
+    let mut regions = Vec::new();
+    if at > start {
+        regions.push(Region {
+            start,
+            end: at,
+            depth: 0,
+            label: "(decoded up to the error)".into(),
+        });
+    }
+    regions.push(Region {
+        start: at,
+        end: bytes.len(),
+        depth: 0,
+        label: format!("<- error here: {}", e.kind()),
+    });
+    regions
+}
+
+/// The framing of a push: TID, PDU type, HeadersLen, content type and
+/// each push header, up to the body.
+fn annotate_push(whole: &[u8], p: &Push<'_>) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let body_at = p.body_offset.min(whole.len());
+    let mut cursor = dump::push_start(p).min(body_at);
+    if cursor > 0 {
+        regions.push(Region {
+            start: 0,
+            end: cursor,
+            depth: 0,
+            label: "junk before the push (skipped)".into(),
+        });
+    }
+    let add = |regions: &mut Vec<Region>, cursor: &mut usize, len: usize, label: String| {
+        let end = (*cursor + len).min(body_at);
+        regions.push(Region {
+            start: *cursor,
+            end,
+            depth: 0,
+            label,
+        });
+        *cursor = end;
+    };
+    if let Some(t) = p.tid {
+        add(&mut regions, &mut cursor, 1, format!("push TID {t}"));
+    }
+    add(
+        &mut regions,
+        &mut cursor,
+        1,
+        format!("push PDU type {}", p.pdu_type.name()),
+    );
+    if let Some((h, used)) = uintvar_at(whole, cursor) {
+        add(
+            &mut regions,
+            &mut cursor,
+            used,
+            format!("push HeadersLen {h}"),
+        );
+    }
+    add(
+        &mut regions,
+        &mut cursor,
+        p.content_type.encoded_len(),
+        format!(
+            "push Content-Type {}",
+            dump::content_type_line(&p.content_type)
+        ),
+    );
+    for h in &p.headers {
+        let j = dump::push_header_to_json(h);
+        let name = j["name"].as_str().unwrap_or("?");
+        let value = match (&j["value"], &j["raw"]) {
+            (Json::String(s), _) => printable(s),
+            (Json::Null, Json::String(r)) => format!("raw {r}"),
+            (other, _) => other.to_string(),
+        };
+        add(
+            &mut regions,
+            &mut cursor,
+            h.encoded_len(),
+            format!("push header {name}: {value}"),
+        );
+    }
+    regions
 }
 
 /// Every header, multipart framing, part header block and part data of
 /// `pdu`, located by the slices decoding borrowed from `whole`.
-fn annotate(whole: &[u8], pdu: &Pdu<'_>) -> Vec<Region> {
+/// `start` is where the PDU begins in `whole` (after a push's headers).
+fn annotate(whole: &[u8], pdu: &Pdu<'_>, start: usize) -> Vec<Region> {
     let mut regions = Vec::new();
-    let mut cursor = 0;
+    let mut cursor = start;
     for h in &pdu.headers {
         let (end, label) = match h {
             Header::Field(f) => {

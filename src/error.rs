@@ -53,6 +53,13 @@ pub enum ErrorKind {
         /// How many bytes were left unread.
         len: usize,
     },
+    /// Octets that were skipped to find the PDU (lenient searches only).
+    Skipped {
+        /// What was skipped.
+        what: &'static str,
+        /// How many octets.
+        len: usize,
+    },
     /// A configured [`Limits`](crate::Limits) bound was exceeded.
     LimitExceeded {
         /// The bound (`headers`, `parts`, `multipart nesting depth`, …).
@@ -87,6 +94,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TrailingData { what, len } => {
                 write!(f, "{len} unread bytes left at the end of the {what}")
             }
+            ErrorKind::Skipped { what, len } => write!(f, "skipped {len} octets of {what}"),
             ErrorKind::LimitExceeded { what, limit } => {
                 write!(f, "more {what} than the limit of {limit}")
             }

@@ -52,6 +52,8 @@ mod ctx;
 mod error;
 mod limits;
 pub mod mms;
+#[cfg(feature = "smil")]
+pub mod smil;
 pub mod sms;
 pub mod wsp;
 

@@ -15,16 +15,26 @@
 //!   built from its `"parts"`;
 //! - `"trailing"` hex on the document or on a multipart, as `mmsdump` writes it.
 //!
+//! A `"push"` object (as `mmsdump` prints for a WAP push) wraps the result
+//! in a WSP push PDU with its `tid` (`null`: connection-mode, no TID;
+//! absent: 0), `pdu_type`, `content_type` (with `parameters`) and `headers`
+//! (Push-Flag, Content-Length, X-Wap-Application-Id by name or URI, …; a
+//! `"wire"` or `content_type_wire` is written when it still decodes to the
+//! value given). The push body is the MMS PDU the document's `headers`
+//! describe or, without `headers`, the octets of `body` (`data`, `text` or
+//! `file`), as `mmsdump` shows a push of something else than MMS.
+//!
 //! Keys it does not know (`message_type`, `size`, `warnings`, …) are ignored.
 
 use std::borrow::Cow;
 use std::path::Path;
 
 use base64::Engine as _;
+use mms_pdu::wsp::push::{Push, PushType};
 use mms_pdu::wsp::{
     header_code, well_known_media_code, Charset, ContentType, Disposition, EncodedString, Media,
     Multipart, ParamName, ParamValue, Parameter, Part, Text, TextValue, WspHeader,
-    CONTENT_DISPOSITION,
+    CONTENT_DISPOSITION, CONTENT_DISPOSITION_14, CONTENT_ID, CONTENT_LOCATION,
 };
 use mms_pdu::{
     Body, ElementItem, FieldCode, FromValue, Header, MessageClass, Pdu, Time, Value, Version,
@@ -35,12 +45,141 @@ use crate::dump;
 
 type Result<T> = std::result::Result<T, String>;
 
-/// Encodes the PDU that `doc` describes. `base_dir` resolves relative
-/// `"file"` paths (the current directory when `None`).
+/// Encodes the PDU that `doc` describes: an MMS PDU, or with a `"push"`
+/// key the WAP push that carries it. `base_dir` resolves relative `"file"`
+/// paths (the current directory when `None`).
 pub fn compose(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+    match doc.get("push") {
+        Some(p) => {
+            let body = push_body(doc, base_dir)?;
+            build_push(p, body)?
+                .to_vec()
+                .map_err(|e| format!("cannot encode the push: {e}"))
+        }
+        None => compose_mms(doc, base_dir),
+    }
+}
+
+/// Encodes the MMS PDU that `doc` describes, ignoring any `"push"`.
+pub fn compose_mms(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
     let pdu = build_pdu(doc, base_dir)?;
     pdu.encode()
         .map_err(|e| format!("cannot encode the PDU: {e}"))
+}
+
+/// What a push document carries: the MMS PDU of its `headers`, or else the
+/// octets of its `body`.
+fn push_body(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+    if let Some(e) = doc.get("error") {
+        let msg = e.get("message").and_then(Json::as_str).unwrap_or("?");
+        return Err(format!(
+            "the push carries a body that did not decode, not a PDU: {msg}"
+        ));
+    }
+    if doc.get("headers").is_some() {
+        return compose_mms(doc, base_dir);
+    }
+    match doc.get("body").filter(|b| !b.is_null()) {
+        Some(b) => Ok(octets_of(b, "body", base_dir)?.into_owned()),
+        None => Err("a push document needs MMS \"headers\" or a \"body\"".into()),
+    }
+}
+
+/// The push that `p` (a `"push"` object) describes, around `body`.
+pub fn build_push(p: &Json, body: Vec<u8>) -> Result<Push<'_>> {
+    let at = "push";
+    let o = obj_of(p, at)?;
+    let mut push = Push::mms(0, body);
+    push.tid = match o.get("tid") {
+        None => Some(0),
+        Some(Json::Null) => None,
+        Some(t) => Some(
+            t.as_u64()
+                .and_then(|t| u8::try_from(t).ok())
+                .ok_or_else(|| format!("push: \"tid\" must be 0-255 or null, found {t}"))?,
+        ),
+    };
+    if let Some(t) = o.get("pdu_type") {
+        push.pdu_type = match str_of(t, at)?.to_ascii_lowercase().as_str() {
+            "push" | "0x06" => PushType::Push,
+            "confirmedpush" | "0x07" => PushType::ConfirmedPush,
+            other => {
+                return Err(format!(
+                    "push: unknown pdu_type {other:?} (Push or ConfirmedPush)"
+                ))
+            }
+        };
+    }
+    if let Some(ct) = o.get("content_type") {
+        let at = "push.content_type";
+        let media = str_of(ct, at)?;
+        let mut built = ContentType::new(media_of(media, at)?);
+        built.params_mut().extend(params_of(p, at)?);
+        push.content_type = built;
+        if let Some(w) = o.get("content_type_wire") {
+            let wire = unhex(str_of(w, at)?, at)?;
+            let empty = Json::Object(Map::new());
+            let want_params = o.get("parameters").unwrap_or(&empty);
+            if let Ok(ct) = ContentType::decode(&wire) {
+                if ct.media().name() == media
+                    && &Json::Object(dump::params_to_json(ct.params())) == want_params
+                {
+                    push.content_type = ct.into_owned();
+                }
+            }
+        }
+    }
+    if let Some(hs) = o.get("headers") {
+        let hs = hs.as_array().ok_or("push: \"headers\" is not a list")?;
+        push.headers.clear();
+        for (k, h) in hs.iter().enumerate() {
+            push.headers
+                .push(push_header(h, &format!("push.headers[{k}]"))?);
+        }
+    }
+    Ok(push)
+}
+
+/// One push header: a well-known header by name (or `0xNN`) with a value
+/// in the form `mmsdump` prints, or `"raw"` hex; Content-ID,
+/// Content-Location, Content-Disposition and application headers as in a
+/// part.
+fn push_header<'a>(h: &'a Json, at: &str) -> Result<WspHeader<'a>> {
+    let name = h
+        .get("name")
+        .and_then(Json::as_str)
+        .ok_or_else(|| format!("{at}: no \"name\""))?;
+    let code = header_code(name)
+        .or_else(|| hex_code(name))
+        .filter(|&c| c < 0x80);
+    let typed_elsewhere = [
+        CONTENT_ID,
+        CONTENT_LOCATION,
+        CONTENT_DISPOSITION,
+        CONTENT_DISPOSITION_14,
+    ];
+    let (Some(code), None) = (code.filter(|c| !typed_elsewhere.contains(c)), h.get("raw")) else {
+        return part_header(h, at);
+    };
+    let at = format!("{at} ({name})");
+    let value = h
+        .get("value")
+        .ok_or_else(|| format!("{at}: no \"value\" (nor \"raw\")"))?;
+    if let Some(w) = h.get("wire") {
+        let wire = unhex(str_of(w, &at)?, &at)?;
+        if dump::push_value_to_json(code, &wire).as_ref() == Some(value) {
+            return Ok(WspHeader::WellKnown {
+                code,
+                value: Cow::Owned(wire),
+            });
+        }
+    }
+    let octets = dump::push_value_octets(code, value)
+        .ok_or_else(|| format!("{at}: {value} is not a value this header can take"))?;
+    Ok(WspHeader::WellKnown {
+        code,
+        value: Cow::Owned(octets),
+    })
 }
 
 /// The PDU that `doc` describes, borrowing its strings.
@@ -449,7 +588,7 @@ fn encoded<'a>(s: &'a str, at: &str) -> Result<EncodedString<'a>> {
     if s.contains('\0') {
         return Ok(EncodedString::with_charset(Charset::UTF_8, s.as_bytes()));
     }
-    EncodedString::from_str(s).map_err(|e| format!("{at}: {e}"))
+    EncodedString::new(s).map_err(|e| format!("{at}: {e}"))
 }
 
 fn text<'a>(s: &'a str, at: &str) -> Result<Text<'a>> {

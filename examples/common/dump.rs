@@ -16,11 +16,23 @@
 //!   `--with-data`;
 //! - `"warnings"`: the deviations lenient decoding accepted, each
 //!   `{"offset": n, "message": "…"}` like the error object.
+//!
+//! A WAP push (WAP-230 §8.2.4.1) is shown by [`push_to_json`] as the
+//! `"push"` key of the document: `tid` (`null` for a connection-mode
+//! push), `pdu_type` (`Push` / `ConfirmedPush`), `content_type`, and the
+//! push `headers` as `{"name", "value"}`: integers (Content-Length,
+//! Push-Flag, dates, …) as numbers, X-Wap-Application-Id by its registry
+//! name or URI, text and URIs as strings, anything else as `"raw"` hex.
+//! Additive keys there: `parameters` of the content type, a
+//! `content_type_wire` (hex) and a header's `"wire"` when the octets are
+//! not the ones `mmscompose` would write, and the push's `warnings`.
 
 use base64::Engine as _;
+use mms_pdu::wsp::push::{AppId, Push, PushOptions, X_WAP_APPLICATION_ID};
 use mms_pdu::wsp::{
-    header_name, well_known_media_name, ContentType, Disposition, Multipart, ParamName, ParamValue,
-    Parameter, Part, WspHeader,
+    header_name, parse_integer_value, parse_text_string, push_application_name, put_integer_value,
+    put_long_integer, well_known_media_name, ContentType, Disposition, Media, Multipart, ParamName,
+    ParamValue, Parameter, Part, Text, WspHeader,
 };
 use mms_pdu::{
     mms::{mbox_count_kind_name, mm_flags_op_name},
@@ -410,4 +422,226 @@ pub fn hex(bytes: &[u8]) -> String {
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+// ------------------------------------------------------------- WAP pushes
+
+/// The `"push"` object of a decoded WAP push: TID, PDU type, content type
+/// and push headers (the body is shown beside it, not in it).
+pub fn push_to_json(p: &Push<'_>) -> Json {
+    let mut m = Map::new();
+    m.insert("tid".into(), p.tid.map_or(Json::Null, |t| json!(t)));
+    m.insert("pdu_type".into(), Json::String(p.pdu_type.name().into()));
+    let media = p.content_type.media().name().into_owned();
+    let params = params_to_json(p.content_type.params());
+    let wire = p.content_type.to_vec();
+    m.insert("content_type".into(), Json::String(media.clone()));
+    if !params.is_empty() {
+        m.insert("parameters".into(), Json::Object(params));
+    }
+    // Parameters have several encodings (typed or as text): keep their
+    // octets; a bare media type only when it is not written the usual way.
+    if !p.content_type.params().is_empty() || wire != canonical_content_type(&media) {
+        m.insert("content_type_wire".into(), Json::String(hex(&wire)));
+    }
+    m.insert(
+        "headers".into(),
+        Json::Array(p.headers.iter().map(push_header_to_json).collect()),
+    );
+    if !p.warnings.is_empty() {
+        m.insert(
+            "warnings".into(),
+            Json::Array(p.warnings.iter().map(error_object).collect()),
+        );
+    }
+    Json::Object(m)
+}
+
+/// How `mmscompose` writes a push content type `media` without parameters:
+/// the well-known code when peers know it, else text.
+pub fn canonical_content_type(media: &str) -> Vec<u8> {
+    ContentType::new(Media::from_name(media)).to_vec()
+}
+
+/// WSP header codes whose value is an Integer-value (Age, Content-Length,
+/// Max-Forwards, Bearer-Indication, Push-Flag).
+const INTEGER_HEADERS: &[u8] = &[0x05, 0x0D, 0x1E, 0x33, 0x34];
+/// WSP header codes whose value is a Date-value, a Long-integer (Date,
+/// Expires, If-Modified-Since, If-Unmodified-Since, Last-Modified, X-Wap-Tod).
+const DATE_HEADERS: &[u8] = &[0x12, 0x14, 0x17, 0x1B, 0x1D, 0x3F];
+
+/// One entry of the push `headers`: `{"name", "value"}` when the value is
+/// understood (with `"wire"` when its octets are not the canonical ones),
+/// else `{"name", "raw"}`. Content-ID, Content-Location,
+/// Content-Disposition and application headers as in a part.
+pub fn push_header_to_json(h: &WspHeader<'_>) -> Json {
+    let WspHeader::WellKnown { code, value } = h else {
+        return part_header_to_json(h);
+    };
+    let name = wsp_header_name(*code);
+    match push_value_to_json(*code, value) {
+        Some(v) if push_value_octets(*code, &v).as_deref() == Some(&value[..]) => {
+            json!({ "name": name, "value": v })
+        }
+        Some(v) => json!({ "name": name, "value": v, "wire": hex(value) }),
+        None => json!({ "name": name, "raw": hex(value) }),
+    }
+}
+
+/// The JSON value of a well-known push header's octets, `None` when they
+/// are not understood (shown as `"raw"`).
+pub fn push_value_to_json(code: u8, value: &[u8]) -> Option<Json> {
+    let integer = || match parse_integer_value(value) {
+        Ok((n, [])) => Some(n),
+        _ => None,
+    };
+    let text = || match parse_text_string(value) {
+        Ok((t, [])) => Some(t),
+        _ => None,
+    };
+    let first = *value.first()?;
+    if code == X_WAP_APPLICATION_ID {
+        // Push-app-id = Uri-value | App-assigned-code (WAP-230 §8.4.2.54).
+        let id = if first >= 0x80 || first <= 30 {
+            AppId::Code(integer()?)
+        } else {
+            AppId::Uri(text()?)
+        };
+        return Some(Json::String(id.name().into_owned()));
+    }
+    if INTEGER_HEADERS.contains(&code) || DATE_HEADERS.contains(&code) {
+        return integer().map(|n| json!(n));
+    }
+    if (32..=127).contains(&first) {
+        return text().map(|t| Json::String(t.to_string_lossy().into_owned()));
+    }
+    None
+}
+
+/// The octets `mmscompose` writes for a push header value given as JSON
+/// (the inverse of [`push_value_to_json`]); `None` when the value does not
+/// suit the header.
+pub fn push_value_octets(code: u8, v: &Json) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    if code == X_WAP_APPLICATION_ID {
+        match v {
+            Json::Number(n) => put_integer_value(n.as_u64()?, &mut out),
+            Json::String(s) => match app_id_code(s) {
+                Some(c) => put_integer_value(c, &mut out),
+                None => Text::new(s).ok()?.put_text_string(&mut out),
+            },
+            _ => return None,
+        }
+    } else if INTEGER_HEADERS.contains(&code) {
+        put_integer_value(v.as_u64()?, &mut out);
+    } else if DATE_HEADERS.contains(&code) {
+        put_long_integer(v.as_u64()?, &mut out);
+    } else {
+        let s = v.as_str()?;
+        if !s.bytes().next().is_some_and(|b| (32..127).contains(&b)) {
+            return None; // would not read back as text
+        }
+        Text::new(s).ok()?.put_text_string(&mut out);
+    }
+    Some(out)
+}
+
+/// The assigned code of a push application: its registry name (as
+/// [`AppId::name`] spells it) or `0xNN`.
+pub fn app_id_code(name: &str) -> Option<u64> {
+    if let Some(h) = name.strip_prefix("0x") {
+        return u64::from_str_radix(h, 16).ok();
+    }
+    (0..=0xFFFFu32)
+        .find(|&c| push_application_name(c) == Some(name))
+        .map(u64::from)
+}
+
+/// A decoded push and what its body decoded to.
+#[derive(Debug)]
+pub struct PushView<'a> {
+    /// The push.
+    pub push: Push<'a>,
+    /// Its body, a slice of the input.
+    pub body: &'a [u8],
+    /// The MMS PDU of the body, when the content type says MMS. The
+    /// offsets of its error or warnings are counted from the start of the
+    /// input, not of the body.
+    pub mms: Option<Result<Pdu<'a>, DecodeError>>,
+}
+
+impl PushView<'_> {
+    /// Whether the push carries an MMS PDU that does not decode.
+    pub fn failed(&self) -> bool {
+        matches!(self.mms, Some(Err(_)))
+    }
+}
+
+/// Decodes `input` as a WSP push and, when it carries one, the MMS PDU of
+/// its body (borrowing from `input` too).
+pub fn decode_push<'a>(input: &'a [u8], opts: &PushOptions) -> Result<PushView<'a>, DecodeError> {
+    let push = Push::decode_with(input, opts)?;
+    let start = push.body_offset;
+    let body = input
+        .get(start..start + push.body.len())
+        .unwrap_or_default();
+    let mms = push.is_mms().then(|| {
+        Pdu::decode(body)
+            .map(|mut pdu| {
+                for w in &mut pdu.warnings {
+                    *w = shifted(w, start);
+                }
+                pdu
+            })
+            .map_err(|e| shifted(&e, start))
+    });
+    Ok(PushView { push, body, mms })
+}
+
+/// `e` with its offset moved by `by` octets.
+pub fn shifted(e: &DecodeError, by: usize) -> DecodeError {
+    DecodeError::new(e.offset() + by, e.context(), e.kind())
+}
+
+/// Where the push starts in its input: after the junk that
+/// [`PushOptions::search`] skipped.
+pub fn push_start(p: &Push<'_>) -> usize {
+    p.start
+}
+
+/// The document `mmsdump --json` prints for a push: its MMS PDU's document
+/// (or decode error) with `"push"` first, or for a push of something else
+/// the push and the body's content type and size.
+pub fn push_view_to_json(v: &PushView<'_>, opts: Options) -> Json {
+    match &v.mms {
+        None => non_mms_push_to_json(&v.push, opts),
+        Some(Ok(pdu)) => with_push(&v.push, pdu_to_json(pdu, opts)),
+        Some(Err(e)) => with_push(&v.push, error_to_json(e)),
+    }
+}
+
+/// The document of a push whose body is not an MMS PDU: the push, and the
+/// body's content type and size (its octets too, with `with_data`).
+pub fn non_mms_push_to_json(p: &Push<'_>, opts: Options) -> Json {
+    let mut body = Map::new();
+    body.insert(
+        "content_type".into(),
+        Json::String(p.content_type.media().name().into_owned()),
+    );
+    body.insert("size".into(), json!(p.body.len()));
+    if opts.with_data {
+        body.insert("data".into(), Json::String(base64(&p.body)));
+    }
+    json!({ "push": push_to_json(p), "body": body })
+}
+
+/// Puts `"push"` first in the document of the MMS PDU the push carries (or
+/// of its decode error).
+pub fn with_push(p: &Push<'_>, doc: Json) -> Json {
+    let mut m = Map::new();
+    m.insert("push".into(), push_to_json(p));
+    if let Json::Object(rest) = doc {
+        m.extend(rest);
+    }
+    Json::Object(m)
 }

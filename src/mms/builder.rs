@@ -432,3 +432,56 @@ fn owned_media(name: &str) -> Media<'static> {
         ),
     }
 }
+
+#[cfg(feature = "smil")]
+impl<'a> SendReqBuilder<'a> {
+    /// Adds a slide: each of its media as a part (Content-ID `<name>`,
+    /// Content-Location `name`, a `Name` parameter; text as text/plain),
+    /// and a `<par>` for it in the SMIL presentation the builder writes in
+    /// [`Layout::standard`](crate::smil::Layout::standard). That
+    /// presentation becomes the start of a multipart/related body, as with
+    /// [`smil`](Self::smil); each further `slide` appends to it. A SMIL part
+    /// given with [`smil`](Self::smil) or [`part`](Self::part) is left as it
+    /// is (the slide's parts are still added).
+    ///
+    /// ```
+    /// use mms_pdu::mms::message::SendReq;
+    /// use mms_pdu::smil::SlideContent;
+    /// let jpeg = [0xFF, 0xD8, 0xFF, 0xD9];
+    /// let req = SendReq::builder()
+    ///     .transaction_id("T1")
+    ///     .to("+15551234567/TYPE=PLMN")
+    ///     .slide(SlideContent::new().image("cat.jpg", "image/jpeg", &jpeg[..]).text("t.txt", "hello"))
+    ///     .slide(SlideContent::new().text("bye.txt", "bye").duration_ms(2000))
+    ///     .build()?;
+    /// assert_eq!(req.content_type.param("start").unwrap().to_text(), "<smil>");
+    /// let bytes = req.encode()?;
+    /// let pdu = mms_pdu::Pdu::decode(&bytes)?;
+    /// let found = mms_pdu::smil::from_pdu(&pdu)?.unwrap();
+    /// assert_eq!(found.presentation.slides.len(), 2);
+    /// assert!(found.resolution.is_complete());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn slide(mut self, slide: crate::smil::SlideContent<'a>) -> Self {
+        let par = slide.to_slide().into_owned();
+        for item in slide.items {
+            self = match item.data {
+                crate::smil::ItemData::Text(t) => self.text(&item.name, &t),
+                crate::smil::ItemData::Bytes(d) => self.attachment(&item.media_type, &item.name, d),
+            };
+        }
+        match self.smil_index {
+            Some(k) => {
+                if let Some(xml) = crate::smil::append_slide(&self.parts[k].data, par) {
+                    self.parts[k].data = Cow::Owned(xml.into_bytes());
+                }
+                self
+            }
+            None => self.smil(crate::smil::first_slide(par).into_bytes()),
+        }
+    }
+    /// Adds slides one after the other ([`slide`](Self::slide)).
+    pub fn slides(self, slides: impl IntoIterator<Item = crate::smil::SlideContent<'a>>) -> Self {
+        slides.into_iter().fold(self, Self::slide)
+    }
+}

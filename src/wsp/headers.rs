@@ -14,7 +14,7 @@ use bytes::BufMut;
 use super::content_type::{parameters, Parameter};
 use super::int::{octet, put_value_length, value_length_len, value_length_region, wire_len};
 use super::tables::WELL_KNOWN_HEADERS;
-use super::text::{quoted_string, text_string, token_text, Text, DQUOTE};
+use super::text::{quoted_string, text_string, token_text, Text, DQUOTE, QUOTE};
 use crate::ctx::Ctx;
 use crate::error::{fail, ErrorKind, PResult};
 use crate::{EncodeError, Limits};
@@ -157,7 +157,7 @@ impl<'a> WspHeader<'a> {
                 1 + if *quoted {
                     id.len() + 2
                 } else {
-                    id.text_string_len()
+                    usize::from(opens_with_dquote(id)) + id.text_string_len()
                 }
             }
             WspHeader::ContentLocation(t) => 1 + t.text_string_len(),
@@ -177,6 +177,9 @@ impl<'a> WspHeader<'a> {
                 if *quoted {
                     id.put_quoted_string(out);
                 } else {
+                    if opens_with_dquote(id) {
+                        out.put_u8(QUOTE);
+                    }
                     id.put_text_string(out);
                 }
             }
@@ -215,6 +218,12 @@ impl<'a> WspHeader<'a> {
             }
         }
     }
+}
+
+/// An unquoted Content-ID that starts with `"` is written after a Quote
+/// (0x7F), which the decoder drops: bare, it would read as a Quoted-string.
+fn opens_with_dquote(id: &Text<'_>) -> bool {
+    id.as_bytes().first() == Some(&DQUOTE)
 }
 
 /// The extent of a Wap-value by its first octet, the generic field-value

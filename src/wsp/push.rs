@@ -150,6 +150,9 @@ pub struct Push<'a> {
     pub headers: Vec<WspHeader<'a>>,
     /// The body (an MMS PDU for `application/vnd.wap.mms-message`).
     pub body: Cow<'a, [u8]>,
+    /// Offset of the push PDU in the decoded input: non-zero when a
+    /// [`PushOptions::search`] skipped junk before it (0 for a built push).
+    pub start: usize,
     /// Offset of the body in the decoded input (0 for a built push).
     pub body_offset: usize,
     /// Deviations lenient decoding accepted.
@@ -168,6 +171,7 @@ impl<'a> Push<'a> {
                 value: Cow::Owned(alloc::vec![0x80 | MMS_UA_APP_ID as u8]),
             }],
             body: mms_pdu.into(),
+            start: 0,
             body_offset: 0,
             warnings: Vec::new(),
         }
@@ -199,11 +203,12 @@ impl<'a> Push<'a> {
             Ok((_, mut p)) => {
                 p.body_offset = crate::error::offset_in(input, &p.body);
                 p.warnings = ctx.warnings.iter().map(|w| w.into_public(input)).collect();
+                p.start = start;
                 if start > 0 {
                     p.warnings.push(DecodeError::new(
                         0,
                         "push",
-                        ErrorKind::TrailingData {
+                        ErrorKind::Skipped {
                             what: "junk before the push PDU",
                             len: start,
                         },
@@ -287,6 +292,7 @@ impl<'a> Push<'a> {
                 .map(super::multipart::own_header)
                 .collect(),
             body: Cow::Owned(self.body.into_owned()),
+            start: self.start,
             body_offset: self.body_offset,
             warnings: self.warnings,
         }
@@ -358,6 +364,7 @@ fn push<'a>(i: &'a [u8], connectionless: bool, ctx: &mut Ctx<'a>) -> PResult<'a,
                 content_type: ct,
                 headers: Vec::new(),
                 body: Cow::Borrowed(body),
+                start: 0,
                 body_offset: 0,
                 warnings: Vec::new(),
             },
@@ -380,6 +387,7 @@ fn push<'a>(i: &'a [u8], connectionless: bool, ctx: &mut Ctx<'a>) -> PResult<'a,
             content_type: ct,
             headers: hs,
             body: Cow::Borrowed(body),
+            start: 0,
             body_offset: 0,
             warnings: Vec::new(),
         },
@@ -443,6 +451,10 @@ mod tests {
         let p = Push::decode_with(&bytes, &opts).unwrap();
         assert_eq!(p.tid, Some(7));
         assert_eq!(p.body_offset, bytes.len() - 2);
-        assert!(!p.warnings.is_empty());
+        assert_eq!(p.start, 2);
+        assert_eq!(
+            p.warnings[0].to_string(),
+            "at offset 0: push: skipped 2 octets of junk before the push PDU"
+        );
     }
 }

@@ -89,9 +89,14 @@ impl<'a> Text<'a> {
     }
     /// WAP-230 §8.4.2.1 requires the Quote before a first octet ≥ 128; it
     /// is also written before a first 0x7F, which would otherwise be read
-    /// back as a Quote and lost.
+    /// back as a Quote and lost, and before a first octet 1–31, which a
+    /// field that also has a Value-length form (X-Mms-Content-Location,
+    /// X-Mms-Store-Status-Text, … in their status-count form) would read
+    /// back as that length.
     fn needs_quote(&self) -> bool {
-        self.0.first().is_some_and(|&b| b >= QUOTE)
+        self.0
+            .first()
+            .is_some_and(|&b| b >= QUOTE || (1..=31).contains(&b))
     }
     /// Writes this text as a text-string (WAP-230 §8.4.2.1).
     pub fn put_text_string<B: BufMut>(&self, out: &mut B) {
