@@ -30,8 +30,8 @@ const USAGE: &str = "\
 mmsdump: decode MMS PDUs (OMA MMS_ENC 1.3 on WAP-230 WSP) and WAP pushes, and
 show them
 
-Usage: mmsdump [--json [--pretty]] [--with-data] [--hex] [PUSH OPTIONS] FILE...
-       mmsdump [--json [--pretty]] [--with-data] [--hex] [PUSH OPTIONS] --sms HEX...
+Usage: mmsdump [--json [--pretty]] [--with-data] [--hex] [--strict] [PUSH OPTIONS] FILE...
+       mmsdump [--json [--pretty]] [--with-data] [--hex] [--strict] [PUSH OPTIONS] --sms HEX...
 
 Each FILE holds one binary MMS PDU, or a WSP push PDU carrying one (as sent
 to a phone over SMS); `-` reads standard input. A FILE that does not start
@@ -47,6 +47,11 @@ Options:
                 in the tree
   --hex         an annotated hex dump: each header, part header and part
                 data with its offset and octets
+  --strict      decode strictly (a value off its grammar is an error) and
+                check each PDU against the header table of its type
+                (MMS_ENC 1.3 §6): each violation (PDU type and header) is
+                printed, and the exit status is 1 when there is one.
+                Without --strict, the violations are listed as warnings
   -h, --help    this help
 
 Push options (each one means the input is a push):
@@ -89,7 +94,8 @@ Examples:
 
 Exit status:
   0  every input decoded
-  1  an input did not decode (the others are still shown), or --sms
+  1  an input did not decode (the others are still shown), with
+     --strict an input broke its header table, or --sms
      segments that are not hex, have a bad user-data header, or do not
      make up complete messages
   2  usage error, or a file could not be read
@@ -106,6 +112,8 @@ enum Mode {
 struct Args {
     mode: Mode,
     with_data: bool,
+    /// Strict decoding, and header-table violations fail the input.
+    strict: bool,
     /// Decode every input as a push (`--push`, implied by the other push options).
     push: bool,
     push_opts: PushOptions,
@@ -116,7 +124,7 @@ struct Args {
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let (mut json, mut pretty, mut hex, mut with_data) = (false, false, false, false);
-    let (mut push, mut sms) = (false, false);
+    let (mut push, mut sms, mut strict) = (false, false, false);
     let mut push_opts = PushOptions::default();
     let mut files = Vec::new();
     let mut options_done = false;
@@ -132,6 +140,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
             "--pretty" => pretty = true,
             "--hex" => hex = true,
             "--with-data" => with_data = true,
+            "--strict" => strict = true,
             "--push" => push = true,
             "--connection-mode" => {
                 push = true;
@@ -171,9 +180,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
     } else {
         Mode::Tree
     };
+    push_opts.decode.strict = strict;
     Ok(Some(Args {
         mode,
         with_data,
+        strict,
         push,
         push_opts,
         sms,
@@ -256,7 +267,7 @@ pub(crate) fn run(
             },
         };
         let decoded = decode(&input.bytes, &args);
-        if decoded.failed() && status == 0 {
+        if (decoded.failed() || (args.strict && decoded.violates_its_table())) && status == 0 {
             status = 1;
         }
         if k > 0 && !matches!(args.mode, Mode::Json { .. }) {
@@ -306,6 +317,17 @@ enum Decoded<'a> {
 }
 
 impl Decoded<'_> {
+    /// Whether the MMS PDU breaks the header table of its type.
+    fn violates_its_table(&self) -> bool {
+        let pdu = match self {
+            Decoded::Mms(Ok(p)) => p,
+            Decoded::Push(Ok(dump::PushView {
+                mms: Some(Ok(p)), ..
+            })) => p,
+            _ => return false,
+        };
+        !mms_pdu::mms::rules::check(pdu).is_empty()
+    }
     fn failed(&self) -> bool {
         match self {
             Decoded::Mms(r) => r.is_err(),
@@ -319,14 +341,14 @@ impl Decoded<'_> {
 /// option was given), else a push when it decodes as one.
 fn decode<'a>(bytes: &'a [u8], args: &Args) -> Decoded<'a> {
     if !args.push && bytes.first() == Some(&0x8C) {
-        return Decoded::Mms(Pdu::decode(bytes));
+        return Decoded::Mms(Pdu::decode_with(bytes, &args.push_opts.decode));
     }
     match dump::decode_push(bytes, &args.push_opts) {
         Ok(v) => Decoded::Push(Ok(v)),
         Err(e) if args.push => Decoded::Push(Err(e)),
         // Neither a push nor (as the first octet says) an MMS PDU: the MMS
         // decoder says why.
-        Err(_) => Decoded::Mms(Pdu::decode(bytes)),
+        Err(_) => Decoded::Mms(Pdu::decode_with(bytes, &args.push_opts.decode)),
     }
 }
 
@@ -549,12 +571,20 @@ fn write_tree(
             short_hex(&pdu.trailing)
         )?;
     }
-    if pdu.warnings.is_empty() {
+    let violations = mms_pdu::mms::rules::check(pdu);
+    if pdu.warnings.is_empty() && violations.is_empty() {
         writeln!(out, "  Warnings: none")
     } else {
-        writeln!(out, "  Warnings ({}):", pdu.warnings.len())?;
+        writeln!(
+            out,
+            "  Warnings ({}):",
+            pdu.warnings.len() + violations.len()
+        )?;
         for w in &pdu.warnings {
             writeln!(out, "    {w}")?;
+        }
+        for v in &violations {
+            writeln!(out, "    {v}")?;
         }
         Ok(())
     }

@@ -1117,3 +1117,37 @@ fn help_texts_tell_of_pushes_and_sms() {
         assert!(out.contains(word), "mmscompose --help lacks {word}");
     }
 }
+
+#[test]
+fn strict_mode_prints_header_table_violations_and_fails() {
+    // Sailfish's m-delivery-ind carries an X-Mms-Transaction-Id, which the
+    // header table of m-delivery-ind (MMS_ENC 1.3 §6.5) does not list.
+    let file = corpus().join("sailfish/test_mms_codec-m-delivery_2.ind");
+    let file = file.to_str().unwrap();
+    let (status, out, _) = run_mmsdump(&["--strict", file]);
+    assert_eq!(status, 1);
+    assert!(
+        out.contains("m-delivery-ind: header X-Mms-Transaction-Id is not allowed in this PDU type"),
+        "{out}"
+    );
+    // Without --strict: the same line as a warning, exit 0; in JSON under "warnings".
+    let (status, out, _) = run_mmsdump(&[file]);
+    assert_eq!(status, 0);
+    assert!(out.contains("not allowed in this PDU type"));
+    let (status, out, _) = run_mmsdump(&["--json", file]);
+    assert_eq!(status, 0);
+    let doc: Json = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!([{"message": "m-delivery-ind: header X-Mms-Transaction-Id is not allowed in this PDU type"}])
+    );
+    // A clean PDU passes --strict.
+    let clean = corpus().join("mmsd/rc-mms-1-3-con-212.mms");
+    let (status, _, _) = run_mmsdump(&["--strict", clean.to_str().unwrap()]);
+    assert_eq!(status, 0);
+    // A value off its grammar is an error in strict mode: the truncated Content-Location.
+    let bad = corpus().join("capcom6/MMSParserTest-simpleTest.mms");
+    let (status, out, _) = run_mmsdump(&["--strict", "--json", bad.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert!(out.contains("\"error\""), "{out}");
+}

@@ -69,11 +69,16 @@ pub fn pdu_to_json(pdu: &Pdu<'_>, opts: Options) -> Json {
     if !pdu.trailing.is_empty() {
         doc.insert("trailing".into(), Json::String(hex(&pdu.trailing)));
     }
-    if !pdu.warnings.is_empty() {
-        doc.insert(
-            "warnings".into(),
-            Json::Array(pdu.warnings.iter().map(error_object).collect()),
-        );
+    // Grammar deviations (with offsets), then the header-table ones of
+    // MMS_ENC §6 (PDU type and header, no offset).
+    let mut warnings: Vec<Json> = pdu.warnings.iter().map(error_object).collect();
+    warnings.extend(
+        mms_pdu::mms::rules::check(pdu)
+            .iter()
+            .map(|v| json!({ "message": v.to_string() })),
+    );
+    if !warnings.is_empty() {
+        doc.insert("warnings".into(), Json::Array(warnings));
     }
     Json::Object(doc)
 }
@@ -586,7 +591,7 @@ pub fn decode_push<'a>(input: &'a [u8], opts: &PushOptions) -> Result<PushView<'
         .get(start..start + push.body.len())
         .unwrap_or_default();
     let mms = push.is_mms().then(|| {
-        Pdu::decode(body)
+        Pdu::decode_with(body, &opts.decode)
             .map(|mut pdu| {
                 for w in &mut pdu.warnings {
                     *w = shifted(w, start);
