@@ -40,7 +40,12 @@
 //! - Lenient decoding (the default) keeps a value that does not follow its
 //!   grammar as raw octets and records a warning; strict decoding
 //!   ([`DecodeOptions::strict`]) makes it an error.
-//! - A decoded PDU re-encodes to the same octets.
+//! - A decoded PDU re-encodes to the same octets: its binary header fields
+//!   keep their wire octets. Application headers and multipart bodies are
+//!   re-encoded from their values, which gives the same octets for every
+//!   canonical PDU (a sender's non-minimal integer or missing Quote inside
+//!   them is written canonically); [`Pdu::canonicalize`] makes the header
+//!   fields canonical too.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 #![cfg_attr(not(feature = "std"), no_std)]
