@@ -457,6 +457,51 @@ mod tests {
     }
 
     #[test]
+    fn decodes_a_related_body_inside_a_top_level_multipart_signed() {
+        // multipart/signed (text media type) around multipart/related and a signature part.
+        let mut related = Part::new(
+            ContentType::new(Media::WellKnown(0x33)),
+            alloc::vec::Vec::new(),
+        );
+        related.nested = Some(two_parts());
+        let sig = Part::new(
+            ContentType::new(Media::Text(
+                Text::new("application/pkcs7-signature").unwrap(),
+            )),
+            &b"sig"[..],
+        );
+        let signed = Multipart {
+            parts: alloc::vec![related, sig],
+            ..Multipart::default()
+        };
+        let mut outer = Part::new(
+            ContentType::new(Media::Text(Text::new("multipart/signed").unwrap())),
+            alloc::vec::Vec::new(),
+        );
+        outer.nested = Some(signed);
+        let body = Multipart {
+            parts: alloc::vec![outer],
+            ..Multipart::default()
+        };
+        let bytes = body.to_vec().unwrap();
+        let back = Multipart::decode(&bytes).unwrap();
+        let names: alloc::vec::Vec<_> = back
+            .walk()
+            .map(|p| p.content_type.media().name().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "multipart/signed",
+                "application/vnd.wap.multipart.related",
+                "application/smil",
+                "text/plain",
+                "application/pkcs7-signature"
+            ]
+        );
+    }
+
+    #[test]
     fn claimed_lengths_beyond_the_input_fail_without_allocating() {
         // nEntries 2^32-1, then HeadersLen 2^32-1.
         let bytes = [
