@@ -55,9 +55,9 @@
 //!
 //! ## Contracts
 //! - Parsing never panics. Entities are never expanded: a DOCTYPE that
-//!   declares any is rejected. Element nesting, slides, media elements and
-//!   regions are bounded by [`SmilLimits`]; every value is a slice of the
-//!   document or shorter than one. Errors ([`SmilError`]) give the byte
+//!   declares any is rejected. Element nesting, slides, media elements,
+//!   regions and attribute lengths are bounded by [`SmilLimits`]; every
+//!   value is a slice of the document or shorter than one. Errors ([`SmilError`]) give the byte
 //!   offset and what was expected there.
 //! - What handsets send is accepted: no `<head>`, regions used but not
 //!   declared, media outside any `<par>`, durations as `5000ms`, `5s`, `5`,
@@ -219,13 +219,16 @@ impl<'a> Fit<'a> {
     /// Reads a `fit` value (case-insensitive for the known ones).
     pub fn parse(s: impl Into<Cow<'a, str>>) -> Fit<'a> {
         let s = s.into();
-        match s.trim().to_ascii_lowercase().as_str() {
-            "fill" => Fit::Fill,
-            "hidden" => Fit::Hidden,
-            "meet" => Fit::Meet,
-            "scroll" => Fit::Scroll,
-            "slice" => Fit::Slice,
-            _ => Fit::Other(s),
+        const KNOWN: [(&str, Fit<'static>); 5] = [
+            ("fill", Fit::Fill),
+            ("hidden", Fit::Hidden),
+            ("meet", Fit::Meet),
+            ("scroll", Fit::Scroll),
+            ("slice", Fit::Slice),
+        ];
+        match KNOWN.iter().find(|(n, _)| n.eq_ignore_ascii_case(s.trim())) {
+            Some((_, f)) => f.clone(),
+            None => Fit::Other(s),
         }
     }
     /// The value as written in SMIL.
@@ -583,15 +586,21 @@ pub struct SmilLimits {
     pub max_media: usize,
     /// Regions.
     pub max_regions: usize,
+    /// Octets in one attribute value. Real `src` values are file names or
+    /// Content-IDs of a few dozen octets; a longer value is garbage or an
+    /// attack.
+    pub max_value_len: usize,
 }
 
 impl SmilLimits {
-    /// The documented defaults: depth 32, 1024 slides, 4096 media, 256 regions.
+    /// The documented defaults: depth 32, 1024 slides, 4096 media, 256
+    /// regions, 8 KiB per attribute value.
     pub const DEFAULT: SmilLimits = SmilLimits {
         max_depth: 32,
         max_slides: 1024,
         max_media: 4096,
         max_regions: 256,
+        max_value_len: 8 * 1024,
     };
 }
 

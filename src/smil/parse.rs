@@ -50,10 +50,6 @@ struct Open<'a> {
 /// Longest element name repeated in an error message.
 const MAX_NAME_IN_ERROR: usize = 64;
 
-/// Longest attribute value accepted, in bytes. Real `src` values are short
-/// file names or Content-IDs; a longer value is an attack or garbage.
-pub(super) const MAX_VALUE_LEN: usize = 8 * 1024;
-
 fn err(offset: usize, expected: &'static str, kind: SmilErrorKind) -> SmilError {
     SmilError::new(offset, expected, kind)
 }
@@ -344,14 +340,14 @@ impl<'a> Parser<'a, '_> {
                     SmilErrorKind::Xml(x.to_string()),
                 )
             })?;
-            if a.value.len() > MAX_VALUE_LEN {
+            if a.value.len() > self.limits.max_value_len {
                 let pos = self.offset_in_xml(&a.value).map_or(at, |o| self.base + o);
                 return Err(err(
                     pos,
                     "a shorter attribute value",
                     SmilErrorKind::LimitExceeded {
                         what: "bytes in an attribute value",
-                        limit: MAX_VALUE_LEN,
+                        limit: self.limits.max_value_len,
                     },
                 ));
             }

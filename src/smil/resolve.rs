@@ -1,19 +1,5 @@
 //! Linking a presentation to the parts of its body, and finding the SMIL
-//! part of a body.
-//!
-//! A media element's `src` names a part the way handsets do:
-//!
-//! - `cid:ID` (RFC 2392, percent-escapes undone): the part whose Content-ID
-//!   is `<ID>` (or `ID`: many encoders drop the angle brackets); failing
-//!   that, the part whose Content-Location is `ID`;
-//! - anything else: the part whose Content-Location is `src` (as written,
-//!   then with percent-escapes undone); failing that, the part whose
-//!   content-type `Name` parameter, or Content-Disposition `Filename`
-//!   parameter, is `src`; failing that, the part whose Content-ID is
-//!   `<src>` (a `cid:` left out).
-//!
-//! All comparisons ignore ASCII case, as handsets do. Only the body's
-//! top-level parts are candidates.
+//! part of a body. The matching rules are in [`resolve`]'s documentation.
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
@@ -64,8 +50,22 @@ impl Resolution {
 }
 
 /// Sets each media element's [`part`](super::MediaRef::part) to the index
-/// of the top-level part its `src` names (see the [module](self) rules),
-/// and reports the elements that name none and the parts none names.
+/// of the top-level part its `src` names, and reports the elements that
+/// name none and the parts none names.
+///
+/// A `src` names a part the way handsets read it:
+///
+/// - `cid:ID` (RFC 2392, percent-escapes undone): the part whose
+///   Content-ID is `<ID>` (or `ID`: many encoders drop the angle
+///   brackets); failing that, the part whose Content-Location is `ID`;
+/// - anything else: the part whose Content-Location is `src` (as written,
+///   then with percent-escapes undone); failing that, the part whose
+///   content-type `Name` parameter, or Content-Disposition `Filename`
+///   parameter, is `src`; failing that, the part whose Content-ID is
+///   `<src>` (a `cid:` left out).
+///
+/// Every comparison ignores ASCII case, as handsets do. Only the body's
+/// top-level parts are candidates; the first match wins.
 ///
 /// ```
 /// use mms_pdu::smil::{resolve, Presentation, UnresolvedReason};
@@ -248,7 +248,7 @@ fn named(p: &Part<'_>, name: &[u8]) -> bool {
         })
 }
 
-/// The index of the part `src` names, by the rules of the module doc.
+/// The index of the part `src` names, by the rules of [`resolve`].
 fn part_for(src: &str, parts: &[Part<'_>]) -> Option<usize> {
     let src = src.trim();
     if src.is_empty() {
