@@ -563,6 +563,7 @@ fn write_tree(
             tree_parts(out, m, "", 2, with_data)?;
         }
     }
+    tree_presentation(out, pdu)?;
     if !pdu.trailing.is_empty() {
         writeln!(
             out,
@@ -1176,6 +1177,74 @@ fn print_run(
             }
         );
         writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The SMIL presentation: layout, then one line per slide and media element.
+fn tree_presentation(out: &mut impl Write, pdu: &Pdu<'_>) -> io::Result<()> {
+    use mms_pdu::smil;
+    let bp = match smil::from_pdu(pdu) {
+        Ok(Some(bp)) => bp,
+        Ok(None) => return Ok(()),
+        Err(e) => return writeln!(out, "  Presentation: SMIL does not parse: {e}"),
+    };
+    let p = &bp.presentation;
+    writeln!(
+        out,
+        "  Presentation (SMIL part {}, {}):",
+        bp.part + 1,
+        count(p.slides.len(), "slide")
+    )?;
+    let show = |l: &Option<smil::Length>| l.map_or_else(|| "-".to_string(), |l| l.to_string());
+    if let Some(r) = &p.layout.root {
+        writeln!(
+            out,
+            "    Root layout: {} x {}",
+            show(&r.width),
+            show(&r.height)
+        )?;
+    }
+    for r in &p.layout.regions {
+        writeln!(
+            out,
+            "    Region {}: top {} left {} width {} height {}",
+            r.id,
+            show(&r.top),
+            show(&r.left),
+            show(&r.width),
+            show(&r.height)
+        )?;
+    }
+    for (k, s) in p.slides.iter().enumerate() {
+        let dur = s
+            .duration
+            .map_or_else(|| "no duration".to_string(), |d| format!("{d} ms"));
+        writeln!(out, "    Slide {} ({dur}):", k + 1)?;
+        for m in &s.media {
+            let part = m
+                .part
+                .map_or_else(|| "no part".to_string(), |i| format!("part {}", i + 1));
+            writeln!(
+                out,
+                "      {} {} in {} -> {part}",
+                m.kind.element(),
+                m.src.as_deref().unwrap_or("(no src)"),
+                m.region.as_deref().unwrap_or("(no region)")
+            )?;
+        }
+    }
+    for u in &bp.resolution.unresolved {
+        writeln!(
+            out,
+            "    Unresolved: slide {} media {}: {:?}",
+            u.slide + 1,
+            u.media + 1,
+            u.reason
+        )?;
+    }
+    for i in &bp.resolution.unused_parts {
+        writeln!(out, "    Unused: part {}", i + 1)?;
     }
     Ok(())
 }

@@ -1151,3 +1151,38 @@ fn strict_mode_prints_header_table_violations_and_fails() {
     assert_eq!(status, 1);
     assert!(out.contains("\"error\""), "{out}");
 }
+
+#[test]
+fn the_smil_presentation_is_dumped_with_part_indices() {
+    let file = corpus().join("sailfish/test_mms_codec-m-retrieve_1.conf");
+    let (status, out, _) = run_mmsdump(&["--json", file.to_str().unwrap()]);
+    assert_eq!(status, 0);
+    let doc: Json = serde_json::from_str(out.trim()).unwrap();
+    let p = &doc["presentation"];
+    assert_eq!(
+        p["layout"]["root"],
+        serde_json::json!({"width": "100%", "height": "100%"})
+    );
+    assert_eq!(
+        p["layout"]["regions"][1],
+        serde_json::json!({"id": "Text", "top": "0%", "left": "0%", "width": "100%", "height": "33%"})
+    );
+    assert_eq!(p["slides"][0]["dur_ms"], 5000);
+    assert_eq!(
+        p["slides"][0]["media"],
+        serde_json::json!([
+            {"kind": "img", "src": "pic_49c2735abe536994f5a7b85c08af6199.jpg", "region": "Image", "part": 2},
+            {"kind": "text", "src": "text_001.txt", "region": "Text", "part": 1}
+        ])
+    );
+    // The part indices point at the parts the sources name.
+    let parts = &doc["body"]["parts"];
+    assert_eq!(parts[2]["content_type"], "image/jpeg");
+    assert_eq!(parts[1]["content_type"], "text/plain");
+    // The tree view lists the same.
+    let (_, tree, _) = run_mmsdump(&[file.to_str().unwrap()]);
+    assert!(
+        tree.contains("img pic_49c2735abe536994f5a7b85c08af6199.jpg in Image -> part 3"),
+        "{tree}"
+    );
+}

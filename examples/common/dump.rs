@@ -66,6 +66,9 @@ pub fn pdu_to_json(pdu: &Pdu<'_>, opts: Options) -> Json {
         Json::Array(pdu.headers.iter().map(header_to_json).collect()),
     );
     doc.insert("body".into(), body_to_json(pdu, opts));
+    if let Some(p) = presentation_to_json(pdu) {
+        doc.insert("presentation".into(), p);
+    }
     if !pdu.trailing.is_empty() {
         doc.insert("trailing".into(), Json::String(hex(&pdu.trailing)));
     }
@@ -649,4 +652,63 @@ pub fn with_push(p: &Push<'_>, doc: Json) -> Json {
         m.extend(rest);
     }
     Json::Object(m)
+}
+
+/// The SMIL presentation of a multipart/related body, as
+/// `{"layout": {"root": {...}, "regions": [...]}, "slides": [...]}`, where a
+/// media element's `part` is the index of its part in `body.parts`; a SMIL
+/// part that does not parse gives `{"error": "..."}`; `None` without SMIL.
+pub fn presentation_to_json(pdu: &Pdu<'_>) -> Option<Json> {
+    use mms_pdu::smil::{self, Length};
+    fn len(l: &Option<Length>) -> Json {
+        match l {
+            Some(Length::Px(n)) => json!(n),
+            Some(l @ Length::Percent(_)) => Json::String(l.to_string()),
+            None => Json::Null,
+        }
+    }
+    let bp = match smil::from_pdu(pdu) {
+        Ok(Some(bp)) => bp,
+        Ok(None) => return None,
+        Err(e) => return Some(json!({ "error": e.to_string() })),
+    };
+    let p = &bp.presentation;
+    let root = p.layout.root.as_ref().map_or(
+        Json::Null,
+        |r| json!({ "width": len(&r.width), "height": len(&r.height) }),
+    );
+    let regions: Vec<Json> = p
+        .layout
+        .regions
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id.as_ref(),
+                "top": len(&r.top),
+                "left": len(&r.left),
+                "width": len(&r.width),
+                "height": len(&r.height),
+            })
+        })
+        .collect();
+    let slides: Vec<Json> = p
+        .slides
+        .iter()
+        .map(|s| {
+            let media: Vec<Json> = s
+                .media
+                .iter()
+                .map(|m| {
+                    json!({
+                        "kind": m.kind.element(),
+                        "src": m.src.as_deref(),
+                        "region": m.region.as_deref(),
+                        "part": m.part,
+                    })
+                })
+                .collect();
+            json!({ "dur_ms": s.duration, "media": media })
+        })
+        .collect();
+    Some(json!({ "layout": { "root": root, "regions": regions }, "slides": slides }))
 }
