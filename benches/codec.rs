@@ -25,6 +25,37 @@ fn decode(c: &mut Criterion) {
     g.finish();
 }
 
+/// The lazy view: cut the header block and decode every value but the
+/// Content-Type's parameters; walk the parts in place. Allocation-free.
+fn decode_view(c: &mut Criterion) {
+    use mms_pdu::mms::view::PduView;
+    let mut g = c.benchmark_group("decode_view");
+    for (id, bytes) in [
+        ("notification_ind", NOTIFICATION_IND),
+        ("send_conf", SEND_CONF),
+        ("retrieve_conf/corpus", RETRIEVE_CONF),
+    ] {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function(id, |b| {
+            b.iter(|| {
+                let view = PduView::parse(black_box(bytes)).unwrap();
+                let mt = view.message_type();
+                let mut n = 0;
+                for f in view.fields() {
+                    if f.code != Some(mms_pdu::FieldCode::CONTENT_TYPE) {
+                        n += f.decode(mt).map_or(0, |v| usize::from(v.is_ok()));
+                    }
+                }
+                if let Some(Ok(parts)) = view.parts() {
+                    n += parts.map(|p| p.map_or(0, |p| p.data.len())).sum::<usize>();
+                }
+                n
+            })
+        });
+    }
+    g.finish();
+}
+
 fn encode(c: &mut Criterion) {
     let mut g = c.benchmark_group("encode");
     for (id, bytes) in [
@@ -67,5 +98,5 @@ fn pieces(c: &mut Criterion) {
     assert!(matches!(pdu.body, Some(Body::Multipart(_))));
 }
 
-criterion_group!(benches, decode, encode, pieces);
+criterion_group!(benches, decode, decode_view, encode, pieces);
 criterion_main!(benches);

@@ -9,6 +9,7 @@ pub mod rules;
 pub(crate) mod tables;
 pub mod typed;
 mod value;
+pub mod view;
 
 pub use field::{FieldCode, ValueKind};
 pub use pdu::{Body, Field, Header, MessageType, Pdu};

@@ -489,13 +489,12 @@ fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResu
     if first >= 0x80 {
         let code = FieldCode(first & 0x7F);
         let v = &i[1..];
-        let name = code.name().unwrap_or("header");
         let (rest, value) = match value::decode(code, v, message_type, &ctx.limits) {
             Ok(ok) => ok,
             Err(e) => {
                 // Lenient: keep the octets the generic WAP-230 rule assigns to
                 // the value, when that rule can tell; strict: fail.
-                let e = crate::error::with_context(e, name);
+                let e = crate::error::with_context(e, code.name().unwrap_or("header"));
                 if ctx.strict {
                     return Err(e);
                 }
@@ -564,7 +563,9 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
             },
         );
     }
-    let mut headers = Vec::new();
+    // Every header takes at least two octets: a capacity the input
+    // justifies, capped so that a large body does not reserve much.
+    let mut headers = Vec::with_capacity((input.len() / 2).min(24));
     let mut message_type = None;
     let mut r = input;
     let mut body = None;

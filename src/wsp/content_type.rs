@@ -846,6 +846,36 @@ pub(crate) fn content_type<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Cont
     }
 }
 
+/// The media type of a Content-type-value, without its parameters (no
+/// allocation); `None` when the octets are not a content type.
+pub(crate) fn media_of(i: &[u8]) -> Option<Media<'_>> {
+    match i.first()? {
+        &b if b <= 31 => {
+            let (_, region) = value_length_region(i).ok()?;
+            match region.first()? {
+                &m if m >= 0x80 || m <= 30 => {
+                    let (_, c) = integer_value(region).ok()?;
+                    Some(Media::WellKnown(u32::try_from(c).ok()?))
+                }
+                _ => extension_media(region).ok().map(|(_, t)| Media::Text(t)),
+            }
+        }
+        _ => constrained_media(i).ok().map(|(_, m)| m),
+    }
+}
+
+/// The extent of a Content-type-value: its value-length region, one
+/// short-integer octet, or text up to its NUL.
+pub(crate) fn content_type_extent(i: &[u8]) -> PResult<'_, &[u8]> {
+    let before = i;
+    let rest = match i.first() {
+        Some(&b) if b <= 31 => value_length_region(i)?.0,
+        Some(&b) if b >= 0x80 => &i[1..],
+        _ => extension_media(i)?.0,
+    };
+    Ok((rest, &before[..before.len() - rest.len()]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

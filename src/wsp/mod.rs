@@ -37,7 +37,7 @@ pub use int::{
     integer_value_len, long_integer_len, put_integer_value, put_long_integer, put_uintvar,
     put_value_length, uintvar_len, value_length_len,
 };
-pub use multipart::{Multipart, Part};
+pub use multipart::{Multipart, Part, PartView, Parts};
 pub use text::{EncodedString, Text, TextValue};
 pub use transfer::TransferError;
 

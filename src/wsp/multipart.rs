@@ -369,6 +369,128 @@ pub(crate) fn multipart<'a>(
     ))
 }
 
+/// One entry of a multipart body, cut but not decoded (see [`Parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartView<'a> {
+    /// The Content-type-value octets.
+    pub content_type: &'a [u8],
+    /// The octets of the other headers.
+    pub headers: &'a [u8],
+    /// The data.
+    pub data: &'a [u8],
+}
+
+impl<'a> PartView<'a> {
+    /// The media type, without decoding the parameters (no allocation).
+    pub fn media(&self) -> Option<super::Media<'a>> {
+        super::content_type::media_of(self.content_type)
+    }
+    /// The content type with its parameters.
+    pub fn decode_content_type(&self) -> Result<ContentType<'a>, crate::DecodeError> {
+        ContentType::decode(self.content_type)
+    }
+    /// The headers, decoded one by one as the iterator goes (a
+    /// Content-Disposition's parameters allocate; nothing else does).
+    pub fn header_iter(
+        &self,
+    ) -> impl Iterator<Item = Result<WspHeader<'a>, crate::DecodeError>> + 'a {
+        let base = self.headers;
+        let mut rest = self.headers;
+        let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+        core::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            match super::headers::header(rest, &mut ctx) {
+                Ok((r, h)) => {
+                    rest = r;
+                    Some(Ok(h))
+                }
+                Err(e) => {
+                    let p = crate::error::unwrap_err(e, rest);
+                    rest = &[];
+                    Some(Err(p.into_public(base)))
+                }
+            }
+        })
+    }
+}
+
+/// The parts of a multipart body, walked in place: nothing is decoded
+/// beyond the entry framing (WAP-230 §8.5.2), nothing is allocated, and
+/// the walk goes to the end of the body whatever nEntries claims.
+///
+/// ```
+/// use mms_pdu::wsp::{ContentType, Media, Multipart, Part, Parts};
+/// let body = Multipart { parts: vec![Part::new(ContentType::new(Media::from_name("text/plain")), &b"hi"[..])], ..Default::default() };
+/// let bytes = body.to_vec().unwrap();
+/// let mut parts = Parts::new(&bytes)?;
+/// let p = parts.next().unwrap()?;
+/// assert_eq!((p.media().unwrap().name().as_ref(), p.data), ("text/plain", &b"hi"[..]));
+/// assert!(parts.next().is_none());
+/// # Ok::<(), mms_pdu::DecodeError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Parts<'a> {
+    base: &'a [u8],
+    rest: &'a [u8],
+    /// nEntries as on the wire.
+    pub declared: u32,
+}
+
+impl<'a> Parts<'a> {
+    /// Starts a walk over `body` (reads nEntries).
+    pub fn new(body: &'a [u8]) -> Result<Self, crate::DecodeError> {
+        match uintvar(body) {
+            Ok((rest, n)) => Ok(Parts {
+                base: body,
+                rest,
+                declared: n,
+            }),
+            Err(e) => Err(crate::error::unwrap_err(e, body).into_public(body)),
+        }
+    }
+}
+
+impl<'a> Iterator for Parts<'a> {
+    type Item = Result<PartView<'a>, crate::DecodeError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let r: PResult<'a, PartView<'a>> = (|| {
+            let i = self.rest;
+            let (r, hlen) = crate::error::context("multipart HeadersLen", uintvar(i))?;
+            let (r, dlen) = crate::error::context("multipart DataLen", uintvar(r))?;
+            let (r, hregion) = take(r, u64::from(hlen), "multipart HeadersLen")?;
+            let (r, data) = take(r, u64::from(dlen), "multipart DataLen")?;
+            let (headers, ct) = crate::error::context(
+                "part Content-Type",
+                super::content_type::content_type_extent(hregion),
+            )?;
+            Ok((
+                r,
+                PartView {
+                    content_type: ct,
+                    headers,
+                    data,
+                },
+            ))
+        })();
+        match r {
+            Ok((rest, p)) => {
+                self.rest = rest;
+                Some(Ok(p))
+            }
+            Err(e) => {
+                let p = crate::error::unwrap_err(e, self.rest);
+                self.rest = &[];
+                Some(Err(p.into_public(self.base)))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
