@@ -362,7 +362,10 @@ fn forward_mmbox_and_cancel_flows() {
     let vc = MboxViewConf {
         transaction_id: Text::new("v1").unwrap(),
         response_status: ResponseStatus::OK,
-        content_location: vec![Text::new("http://mmsc/m1").unwrap()],
+        content_location: vec![Counted {
+            count: None,
+            value: Text::new("http://mmsc/m1").unwrap(),
+        }],
         mbox_totals: vec![
             MboxCount {
                 kind: MboxCount::MESSAGES,
@@ -611,4 +614,28 @@ fn builder_subjects_in_named_charsets() {
         .build()
         .unwrap();
     assert_eq!(ascii.subject.unwrap().charset(), None);
+}
+
+#[test]
+fn every_message_type_built_for_tshark_round_trips_through_its_struct() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tshark");
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("mms") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let m =
+            Message::decode_strict(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(m.warnings().is_empty(), "{}", path.display());
+        assert_eq!(
+            m.encode().unwrap(),
+            bytes,
+            "{}: struct -> bytes",
+            path.display()
+        );
+        seen.insert(m.message_type());
+    }
+    assert_eq!(seen.len(), 24, "one PDU of each type");
 }

@@ -998,8 +998,9 @@ messages! {
         response_status: RESPONSE_STATUS one ResponseStatus,
         /// X-Mms-Response-Text.
         response_text: RESPONSE_TEXT opt EncodedString<'a>,
-        /// X-Mms-Content-Location of the listed messages.
-        content_location: CONTENT_LOCATION many Text<'a>,
+        /// X-Mms-Content-Location of the listed messages (the status-count
+        /// form is accepted as in the delete confirmations).
+        content_location: CONTENT_LOCATION many Counted<Text<'a>>,
         /// X-Mms-MM-State.
         mm_state: MM_STATE many MmState,
         /// X-Mms-MM-Flags.
