@@ -81,7 +81,7 @@ fn pieces(c: &mut Criterion) {
     g.bench_function("content_type", |b| {
         b.iter(|| ContentType::decode(black_box(&ct)).unwrap())
     });
-    let utf8 = b"\x0F\xEA\x7F\xC3\xA9t\xC3\xA9 \xC3\xA0 Paris\0";
+    let utf8 = b"\x11\xEA\x7F\xC3\xA9t\xC3\xA9 \xC3\xA0 Paris\0";
     g.bench_function("encoded_string_value/utf-8", |b| {
         b.iter(|| wsp::parse_encoded_string_value(black_box(utf8)).unwrap())
     });
@@ -98,5 +98,76 @@ fn pieces(c: &mut Criterion) {
     assert!(matches!(pdu.body, Some(Body::Multipart(_))));
 }
 
-criterion_group!(benches, decode, decode_view, encode, pieces);
+/// An m-send-req (or m-retrieve-conf) with a SMIL part, a text part and an
+/// image of `size` octets held in a shared buffer.
+fn message(t: mms_pdu::MessageType, size: usize) -> (Vec<u8>, bytes::Bytes) {
+    use mms_pdu::mms::message::SendReq;
+    let image = bytes::Bytes::from((0..size).map(|k| (k * 31 % 251) as u8).collect::<Vec<u8>>());
+    let req = SendReq::builder()
+        .transaction_id("T0123456789")
+        .to("+33612345678")
+        .subject("Holidays")
+        .smil(&b"<smil><body><par dur=\"5000ms\"><img src=\"a.jpg\"/><text src=\"t.txt\"/></par></body></smil>"[..])
+        .attachment("image/jpeg", "a.jpg", image.clone())
+        .text("t.txt", "Greetings from the beach")
+        .build()
+        .unwrap();
+    let mut pdu = req.to_pdu();
+    if let Some(mms_pdu::Header::Field(_)) = pdu.headers.first() {
+        pdu.headers[0] =
+            mms_pdu::Header::field(mms_pdu::FieldCode::MESSAGE_TYPE, mms_pdu::Value::Token(t.0));
+    }
+    if t == mms_pdu::MessageType::RETRIEVE_CONF {
+        pdu.push(
+            mms_pdu::FieldCode::DATE,
+            mms_pdu::Value::Long(1_163_578_981),
+        );
+    }
+    (pdu.encode().unwrap(), image)
+}
+
+/// Attachments of 30 KB, 300 KB and 3 MB: decoding cost should not grow
+/// with them (zero-copy), and vectored encoding should not copy them.
+fn sizes(c: &mut Criterion) {
+    use mms_pdu::MessageType;
+    let mut g = c.benchmark_group("decode");
+    for (id, size) in [
+        ("30k", 30 * 1024),
+        ("300k", 300 * 1024),
+        ("3m", 3 * 1024 * 1024),
+    ] {
+        let (bytes, _) = message(MessageType::RETRIEVE_CONF, size);
+        g.bench_function(format!("retrieve_conf/{id}"), |b| {
+            b.iter(|| Pdu::decode(black_box(&bytes)).unwrap())
+        });
+    }
+    g.finish();
+
+    let (bytes, image) = message(MessageType::SEND_REQ, 3 * 1024 * 1024);
+    let shared = bytes::Bytes::from(bytes.clone());
+    let pdu = Pdu::decode_shared(&shared).unwrap();
+    assert!(pdu
+        .encode_vectored()
+        .unwrap()
+        .iter()
+        .any(|c| c.len() == image.len()));
+    let mut g = c.benchmark_group("encode_vectored");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("send_req/3m", |b| {
+        b.iter(|| black_box(&pdu).encode_vectored().unwrap())
+    });
+    g.finish();
+    let mut g = c.benchmark_group("encode_contiguous");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("send_req/3m", |b| {
+        b.iter(|| black_box(&pdu).encode().unwrap())
+    });
+    g.finish();
+    let mut g = c.benchmark_group("memcpy");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("3m", |b| b.iter(|| black_box(&bytes[..]).to_vec()));
+    g.finish();
+}
+
+criterion_group!(benches, decode, decode_view, encode, pieces, sizes);
 criterion_main!(benches);

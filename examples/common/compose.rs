@@ -238,7 +238,7 @@ pub fn build_pdu<'a>(doc: &'a Json, base_dir: Option<&Path>) -> Result<Pdu<'a>> 
         }
         pdu.body = Some(match b.get("parts") {
             Some(_) if b.get("data").is_none() => Body::Multipart(multipart_of(b, at, base_dir)?),
-            _ => Body::Data(octets_of(b, at, base_dir)?),
+            _ => Body::Data(octets_of(b, at, base_dir)?.into()),
         });
     } else if has_content_type {
         return Err("a Content-Type header needs a body (\"body\" is null)".into());

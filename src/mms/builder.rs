@@ -3,7 +3,6 @@
 //! SMIL part (or a multipart/mixed without one), the size known before
 //! sending.
 
-use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -291,7 +290,7 @@ impl<'a> SendReqBuilder<'a> {
     /// Adds the SMIL presentation (`application/smil`, Content-ID `<smil>`,
     /// Content-Location `smil.xml`); it becomes the start of a
     /// multipart/related body.
-    pub fn smil(self, xml: impl Into<Cow<'a, [u8]>>) -> Self {
+    pub fn smil(self, xml: impl Into<crate::wsp::Data<'a>>) -> Self {
         let ct = ContentType::new(Media::from_name("application/smil"))
             .with(Parameter::charset(Charset::UTF_8));
         let mut p = Part::new(ct, xml);
@@ -312,14 +311,24 @@ impl<'a> SendReqBuilder<'a> {
             Charset::UTF_8
         };
         let ct = ContentType::new(Media::from_name("text/plain")).with(Parameter::charset(cs));
-        self.attachment_with(ct, name, Cow::Owned(text.as_bytes().to_vec()))
+        self.attachment_with(ct, name, text.as_bytes().to_vec().into())
     }
     /// Adds a media part (`image/jpeg`, …) named `name`.
-    pub fn attachment(self, media: &str, name: &str, data: impl Into<Cow<'a, [u8]>>) -> Self {
+    pub fn attachment(
+        self,
+        media: &str,
+        name: &str,
+        data: impl Into<crate::wsp::Data<'a>>,
+    ) -> Self {
         let ct = ContentType::new(owned_media(media));
         self.attachment_with(ct, name, data.into())
     }
-    fn attachment_with(mut self, mut ct: ContentType<'a>, name: &str, data: Cow<'a, [u8]>) -> Self {
+    fn attachment_with(
+        mut self,
+        mut ct: ContentType<'a>,
+        name: &str,
+        data: crate::wsp::Data<'a>,
+    ) -> Self {
         let named = self.params.name(name);
         let mut p = Part::new(ct.clone(), data);
         // A name holding a NUL cannot be written: the part then goes unnamed.
@@ -473,7 +482,7 @@ impl<'a> SendReqBuilder<'a> {
         match self.smil_index {
             Some(k) => {
                 if let Some(xml) = crate::smil::append_slide(&self.parts[k].data, par) {
-                    self.parts[k].data = Cow::Owned(xml.into_bytes());
+                    self.parts[k].data = xml.into_bytes().into();
                 }
                 self
             }

@@ -141,7 +141,7 @@ impl fmt::Display for MessageType {
 pub struct Field<'a> {
     code: FieldCode,
     value: Value<'a>,
-    raw: Option<&'a [u8]>,
+    raw: Option<crate::wsp::Data<'a>>,
 }
 
 impl<'a> Field<'a> {
@@ -162,8 +162,8 @@ impl<'a> Field<'a> {
         &self.value
     }
     /// The value octets as decoded, when this field came off the wire.
-    pub fn raw(&self) -> Option<&'a [u8]> {
-        self.raw
+    pub fn raw(&self) -> Option<&[u8]> {
+        self.raw.as_deref()
     }
     /// Replaces the value (the field is then encoded from it).
     pub fn set_value(&mut self, value: Value<'a>) {
@@ -175,7 +175,7 @@ impl<'a> Field<'a> {
         self.raw = None;
     }
     fn value_len(&self) -> usize {
-        match self.raw {
+        match &self.raw {
             Some(r) => r.len(),
             None => self.value.encoded_len(),
         }
@@ -226,7 +226,7 @@ impl<'a> Header<'a> {
         match self {
             Header::Field(f) => {
                 out.put_u8(0x80 | f.code.0);
-                match f.raw {
+                match &f.raw {
                     Some(r) => out.put_slice(r),
                     None => f.value.encode(out),
                 }
@@ -238,13 +238,13 @@ impl<'a> Header<'a> {
             }
         }
     }
-    /// A copy that owns its octets (and is encoded from its value).
+    /// A copy that owns its octets (wire octets included).
     pub fn into_owned(self) -> Header<'static> {
         match self {
             Header::Field(f) => Header::Field(Field {
                 code: f.code,
                 value: f.value.into_owned(),
-                raw: None,
+                raw: f.raw.map(crate::wsp::Data::into_owned),
             }),
             Header::Application { name, value } => Header::Application {
                 name: name.into_owned(),
@@ -260,7 +260,7 @@ pub enum Body<'a> {
     /// A multipart body (WAP-230 §8.5).
     Multipart(Multipart<'a>),
     /// Any other body, as octets.
-    Data(Cow<'a, [u8]>),
+    Data(crate::wsp::Data<'a>),
 }
 
 impl Body<'_> {
@@ -275,7 +275,7 @@ impl Body<'_> {
     pub fn into_owned(self) -> Body<'static> {
         match self {
             Body::Multipart(m) => Body::Multipart(m.into_owned()),
-            Body::Data(d) => Body::Data(Cow::Owned(d.into_owned())),
+            Body::Data(d) => Body::Data(d.into_owned()),
         }
     }
 }
@@ -466,6 +466,98 @@ impl<'a> Pdu<'a> {
         out.put_slice(&self.trailing);
         Ok(())
     }
+    /// The encoded PDU as a chain of buffers for vectored writes
+    /// (`writev`, [`bytes::Buf::chain`]): the headers and part framing in
+    /// one buffer allocated at its exact size, and each part whose data is
+    /// a shared [`Bytes`](bytes::Bytes) ([`Data::Shared`](crate::wsp::Data))
+    /// handed on as that buffer, not copied.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
+    /// use mms_pdu::{Body, MessageType, Pdu, Version};
+    /// let jpeg = Bytes::from(vec![0xFF; 100_000]);
+    /// let mut pdu = Pdu::new(MessageType::SEND_REQ, Version::V1_2);
+    /// let part = Part::new(ContentType::new(Media::from_name("image/jpeg")), jpeg.clone());
+    /// let body = Multipart { parts: vec![part], ..Multipart::default() };
+    /// pdu.set_body(ContentType::new(Media::from_name("application/vnd.wap.multipart.mixed")), Body::Multipart(body));
+    /// let chunks = pdu.encode_vectored()?;
+    /// assert_eq!(chunks.len(), 2);
+    /// assert_eq!(chunks[1].as_ptr(), jpeg.as_ptr()); // the caller's buffer itself
+    /// assert_eq!(chunks.concat(), pdu.encode()?);
+    /// # Ok::<(), mms_pdu::EncodeError>(())
+    /// ```
+    pub fn encode_vectored(&self) -> Result<Vec<bytes::Bytes>, EncodeError> {
+        use crate::wsp::Data;
+        self.validate()?;
+        let shared = match &self.body {
+            Some(Body::Multipart(m)) => m.shared_len(),
+            Some(Body::Data(Data::Shared(b))) => b.len(),
+            _ => 0,
+        };
+        let mut buf = bytes::BytesMut::with_capacity(self.encoded_len() - shared);
+        let mut chunks = Vec::new();
+        for h in &self.headers {
+            h.encode(&mut buf);
+        }
+        let mut on_data = |buf: &mut bytes::BytesMut, d: &Data<'_>| match d {
+            Data::Shared(b) => {
+                if !buf.is_empty() {
+                    chunks.push(buf.split().freeze());
+                }
+                chunks.push(b.clone());
+            }
+            other => buf.put_slice(other),
+        };
+        match &self.body {
+            Some(Body::Multipart(m)) => m.encode_with(&mut buf, &mut on_data),
+            Some(Body::Data(d)) => on_data(&mut buf, d),
+            None => {}
+        }
+        buf.put_slice(&self.trailing);
+        if !buf.is_empty() {
+            chunks.push(buf.freeze());
+        }
+        Ok(chunks)
+    }
+    /// Decodes a PDU held in a shared buffer into one that outlives any
+    /// borrow of it: part and body data become slices of `buf` (no copy),
+    /// header values small owned copies.
+    ///
+    /// ```
+    /// let buf = bytes::Bytes::from(std::fs::read("tests/corpus/mmsd/rc-mms-1-3-con-212.mms").unwrap());
+    /// let pdu = mms_pdu::Pdu::decode_shared(&buf)?;
+    /// drop(buf); // the parts keep their slices of it alive
+    /// assert!(pdu.body.is_some());
+    /// # Ok::<(), mms_pdu::DecodeError>(())
+    /// ```
+    pub fn decode_shared(buf: &bytes::Bytes) -> Result<Pdu<'static>, DecodeError> {
+        Ok(Pdu::decode(buf)?.into_shared(buf))
+    }
+    /// Turns borrowed data lying in `buf` into shared slices of it (see
+    /// [`decode_shared`](Self::decode_shared)).
+    pub fn into_shared(self, buf: &bytes::Bytes) -> Pdu<'static> {
+        Pdu {
+            headers: self
+                .headers
+                .into_iter()
+                .map(|h| match h {
+                    Header::Field(f) => Header::Field(Field {
+                        code: f.code,
+                        value: f.value.into_owned(),
+                        raw: f.raw.map(|r| r.share_from(buf)),
+                    }),
+                    other => other.into_owned(),
+                })
+                .collect(),
+            body: self.body.map(|b| match b {
+                Body::Multipart(m) => Body::Multipart(m.into_shared(buf)),
+                Body::Data(d) => Body::Data(d.share_from(buf)),
+            }),
+            trailing: Cow::Owned(self.trailing.into_owned()),
+            warnings: self.warnings,
+        }
+    }
     /// The encoded PDU in one vector, allocated once at its exact size.
     pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
         let mut v = Vec::with_capacity(self.encoded_len());
@@ -521,7 +613,7 @@ fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResu
             Header::Field(Field {
                 code,
                 value,
-                raw: Some(&v[..used]),
+                raw: Some(crate::wsp::Data::Borrowed(&v[..used])),
             }),
         ))
     } else if (32..127).contains(&first) {
@@ -645,7 +737,7 @@ fn body_of<'a>(
     ctx: &mut Ctx<'a>,
 ) -> Result<Body<'a>, nom::Err<PErr<'a>>> {
     if !is_multipart {
-        return Ok(Body::Data(Cow::Borrowed(r)));
+        return Ok(Body::Data(r.into()));
     }
     let mark = ctx.warnings.len();
     match multipart(r, ctx, 1) {
@@ -653,7 +745,7 @@ fn body_of<'a>(
         Err(e) => {
             ctx.warnings.truncate(mark);
             ctx.deviation(e, r)?;
-            Ok(Body::Data(Cow::Borrowed(r)))
+            Ok(Body::Data(r.into()))
         }
     }
 }

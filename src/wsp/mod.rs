@@ -16,6 +16,7 @@
 
 mod charset;
 pub(crate) mod content_type;
+mod data;
 pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
@@ -29,6 +30,7 @@ pub use content_type::{
     well_known_media_code, well_known_media_name, well_known_parameter_name, ContentType, Media,
     ParamName, ParamValue, Parameter,
 };
+pub use data::Data;
 pub use headers::{
     header_code, header_name, Disposition, WspHeader, CONTENT_DISPOSITION, CONTENT_DISPOSITION_14,
     CONTENT_ID, CONTENT_LOCATION,

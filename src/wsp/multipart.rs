@@ -56,7 +56,7 @@ pub struct Part<'a> {
     /// Its other headers (Content-ID, Content-Location, …), in wire order.
     pub headers: Vec<WspHeader<'a>>,
     /// Its data, borrowed from the input when decoded.
-    pub data: Cow<'a, [u8]>,
+    pub data: super::Data<'a>,
     /// When the part is itself a multipart that decoded, its parts. On
     /// encoding, a `Some` here is written instead of `data`.
     pub nested: Option<Multipart<'a>>,
@@ -64,7 +64,7 @@ pub struct Part<'a> {
 
 impl<'a> Part<'a> {
     /// A part with a content type and data, no other headers.
-    pub fn new(content_type: ContentType<'a>, data: impl Into<Cow<'a, [u8]>>) -> Self {
+    pub fn new(content_type: ContentType<'a>, data: impl Into<super::Data<'a>>) -> Self {
         Part {
             content_type,
             headers: Vec::new(),
@@ -119,7 +119,7 @@ impl<'a> Part<'a> {
             Some(t) if t.as_bytes().eq_ignore_ascii_case(b"quoted-printable") => {
                 transfer::quoted_printable_decode(&self.data).map(Cow::Owned)
             }
-            _ => Ok(Cow::Borrowed(&self.data)),
+            _ => Ok(Cow::Borrowed(&self.data[..])),
         }
     }
     fn headers_len(&self) -> usize {
@@ -141,7 +141,7 @@ impl<'a> Part<'a> {
         Part {
             content_type: self.content_type.into_owned(),
             headers: self.headers.into_iter().map(own_header).collect(),
-            data: Cow::Owned(self.data.into_owned()),
+            data: self.data.into_owned(),
             nested: self.nested.map(Multipart::into_owned),
         }
     }
@@ -252,6 +252,17 @@ impl<'a> Multipart<'a> {
     }
     /// Writes the body (call [`validate`](Self::validate) first for caller-built values).
     pub fn encode<B: BufMut>(&self, out: &mut B) {
+        self.encode_with(out, &mut |out: &mut B, d: &super::Data<'_>| {
+            out.put_slice(d)
+        });
+    }
+    /// Writes the body, handing each part's data to `data` (which writes
+    /// it, or, for vectored output, passes a shared buffer on).
+    pub(crate) fn encode_with<B: BufMut>(
+        &self,
+        out: &mut B,
+        data: &mut impl FnMut(&mut B, &super::Data<'_>),
+    ) {
         put_uintvar(self.entries(), out);
         for p in &self.parts {
             put_uintvar(p.headers_len() as u32, out);
@@ -261,11 +272,40 @@ impl<'a> Multipart<'a> {
                 h.encode(out);
             }
             match &p.nested {
-                Some(m) => m.encode(out),
-                None => out.put_slice(&p.data),
+                Some(m) => m.encode_with(out, data),
+                None => data(out, &p.data),
             }
         }
         out.put_slice(&self.trailing);
+    }
+    /// Octets of part data held in shared buffers, all levels.
+    pub(crate) fn shared_len(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| match (&p.nested, &p.data) {
+                (Some(m), _) => m.shared_len(),
+                (None, super::Data::Shared(b)) => b.len(),
+                _ => 0,
+            })
+            .sum()
+    }
+    /// This body with borrowed part data that lies in `buf` turned into
+    /// slices of it, everything else owned.
+    pub fn into_shared(self, buf: &bytes::Bytes) -> Multipart<'static> {
+        Multipart {
+            parts: self
+                .parts
+                .into_iter()
+                .map(|p| Part {
+                    content_type: p.content_type.into_owned(),
+                    headers: p.headers.into_iter().map(own_header).collect(),
+                    data: p.data.share_from(buf),
+                    nested: p.nested.map(|m| m.into_shared(buf)),
+                })
+                .collect(),
+            declared_entries: self.declared_entries,
+            trailing: Cow::Owned(self.trailing.into_owned()),
+        }
     }
     /// The encoded body in one vector.
     pub fn to_vec(&self) -> Result<Vec<u8>, EncodeError> {
@@ -313,7 +353,7 @@ fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'
         Part {
             content_type: ct,
             headers: hs,
-            data: Cow::Borrowed(data),
+            data: super::Data::Borrowed(data),
             nested,
         },
     ))
