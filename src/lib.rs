@@ -15,9 +15,18 @@
 //!
 //! ## Layers
 //! - [`wsp`]: the WAP-230 primitives (uintvar, integers, text, encoded
-//!   strings, charsets), content types, part headers and multipart bodies.
+//!   strings, charsets), content types, part headers, multipart bodies
+//!   ([`wsp::Multipart`], walked in place by [`wsp::Parts`]) and the push
+//!   PDU ([`wsp::push`]). Knows nothing of MMS.
 //! - [`Pdu`]: the generic, lossless view of an MMS PDU: ordered headers
-//!   ([`Header`], [`FieldCode`], typed [`Value`]s) and the [`Body`].
+//!   ([`Header`], [`FieldCode`], typed [`Value`]s) and the [`Body`];
+//!   [`mms::view::PduView`] is its lazy, allocation-free counterpart.
+//! - [`mms::message`]: one typed struct per PDU type, checked against the
+//!   header tables of MMS_ENC 1.3 §6 ([`mms::rules`]); [`mms::builder`]
+//!   builds an m-send-req.
+//! - [`sms`] carries pushes over SMS; [`charset`] reads text in its
+//!   charset; `smil` (feature `smil`, on by default) reads and writes the
+//!   presentation.
 //!
 //! ## Decoding
 //! ```
@@ -28,6 +37,17 @@
 //! assert_eq!(pdu.get(FieldCode::RESPONSE_STATUS), Some(&Value::Token(0x80)));
 //! assert_eq!(FieldCode::RESPONSE_STATUS.token_name(0x80), Some("Ok"));
 //! # Ok::<(), mms_pdu::DecodeError>(())
+//! ```
+//!
+//! ## Encoding
+//! ```
+//! use mms_pdu::mms::message::NotifyRespInd;
+//! use mms_pdu::mms::typed::Status;
+//! use mms_pdu::wsp::Text;
+//! // The recipient's answer to a notification: Retrieved.
+//! let resp = NotifyRespInd { transaction_id: Text::new("T1")?, status: Status::RETRIEVED, ..Default::default() };
+//! assert_eq!(resp.encode()?, b"\x8C\x83\x98T1\0\x8D\x92\x95\x81");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Contracts
@@ -47,7 +67,8 @@
 //!   them is written canonically); [`Pdu::canonicalize`] makes the header
 //!   fields canonical too.
 #![forbid(unsafe_code)]
-#![warn(missing_docs, missing_debug_implementations)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
