@@ -352,7 +352,7 @@ fn hex_code(s: &str) -> Option<u8> {
 }
 
 /// How a field's value is written (MMS_ENC 1.3 §7.3; the same table as the
-/// library's own, which it keeps private).
+/// library's grammar, [`FieldCode::grammar`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     EncodedString,
@@ -378,27 +378,27 @@ enum Kind {
 }
 
 fn kind(code: FieldCode) -> Kind {
-    match code.0 {
-        0x01 | 0x02 | 0x17 | 0x16 | 0x1A | 0x26 | 0x35 | 0x36 => Kind::EncodedString,
-        0x03 => Kind::CountedText,
-        0x04 => Kind::ContentType,
-        0x05 | 0x0E | 0x1F => Kind::Long,
-        0x06 | 0x0C | 0x0F | 0x10 | 0x11 | 0x14 | 0x15 | 0x19 | 0x1B | 0x1C | 0x22 | 0x23
-        | 0x25 | 0x27 | 0x29 | 0x2B | 0x31 | 0x34 | 0x3A | 0x3B | 0x3C | 0x3F => Kind::Token,
-        0x07 | 0x08 | 0x1D => Kind::Time,
-        0x09 => Kind::From,
-        0x0A => Kind::MessageClass,
-        0x0B | 0x18 | 0x1E | 0x37 | 0x38 | 0x39 | 0x3D | 0x3E => Kind::Text,
-        0x0D => Kind::Version,
-        0x12 => Kind::CountedToken,
-        0x13 => Kind::CountedEncodedString,
-        0x20 => Kind::PreviouslySentBy,
-        0x21 => Kind::PreviouslySentDate,
-        0x24 => Kind::MmFlags,
-        0x28 => Kind::Attribute,
-        0x2A | 0x2C => Kind::MboxCount,
-        0x2D | 0x2F | 0x33 => Kind::Integer,
-        0x32 => Kind::ElementDescriptor,
+    use mms_pdu::mms::ValueKind as V;
+    match code.grammar() {
+        V::EncodedString => Kind::EncodedString,
+        V::From => Kind::From,
+        V::Text => Kind::Text,
+        V::Long => Kind::Long,
+        V::Integer => Kind::Integer,
+        V::Token(_) => Kind::Token,
+        V::Version => Kind::Version,
+        V::MessageClass => Kind::MessageClass,
+        V::Time => Kind::Time,
+        V::ContentType => Kind::ContentType,
+        V::PreviouslySentBy => Kind::PreviouslySentBy,
+        V::PreviouslySentDate => Kind::PreviouslySentDate,
+        V::MmFlags => Kind::MmFlags,
+        V::MboxCount => Kind::MboxCount,
+        V::Attribute => Kind::Attribute,
+        V::ElementDescriptor => Kind::ElementDescriptor,
+        V::CountedText => Kind::CountedText,
+        V::CountedToken(_) => Kind::CountedToken,
+        V::CountedEncodedString => Kind::CountedEncodedString,
         _ => Kind::Raw,
     }
 }
