@@ -621,40 +621,48 @@ fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResu
         let (r, value) = crate::error::context("application header", text_string(r))?;
         Ok((r, Header::Application { name, value }))
     } else {
-        fail(
-            i,
-            "header",
-            ErrorKind::Unexpected {
-                expected: "a field code (0x80-0xFF) or an application header name",
-                found: first,
-            },
-        )
+        not_a_header(i, first)
     }
 }
 
-/// `MMS-PDU` (MMS_ENC 1.3 §6): headers, then after Content-Type the body.
-pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>> {
-    if input.is_empty() {
-        return fail(
+/// The error for an octet that starts no header.
+pub(crate) fn not_a_header<T>(i: &[u8], found: u8) -> PResult<'_, T> {
+    fail(
+        i,
+        "header",
+        ErrorKind::Unexpected {
+            expected: "a field code (0x80-0xFF) or an application header name",
+            found,
+        },
+    )
+}
+
+/// MMS_ENC 1.3 §7.1: X-Mms-Message-Type opens every PDU. Checking it first
+/// tells an MMS PDU from anything else at once.
+pub(crate) fn opens_a_pdu(input: &[u8]) -> PResult<'_, ()> {
+    match input.first() {
+        None => fail(
             input,
             "X-Mms-Message-Type",
             ErrorKind::Truncated {
                 expected: "an MMS header",
             },
-        );
-    }
-    // MMS_ENC 1.3 §7.1: X-Mms-Message-Type opens every PDU. Checking it
-    // first tells an MMS PDU from anything else at once.
-    if input[0] != 0x80 | FieldCode::MESSAGE_TYPE.0 {
-        return fail(
+        ),
+        Some(&b) if b != 0x80 | FieldCode::MESSAGE_TYPE.0 => fail(
             input,
             "X-Mms-Message-Type",
             ErrorKind::Unexpected {
                 expected: "X-Mms-Message-Type (0x8C) as the first header",
-                found: input[0],
+                found: b,
             },
-        );
+        ),
+        Some(_) => Ok((input, ())),
     }
+}
+
+/// `MMS-PDU` (MMS_ENC 1.3 §6): headers, then after Content-Type the body.
+pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>> {
+    opens_a_pdu(input)?;
     // Every header takes at least two octets: a capacity the input
     // justifies, capped so that a large body does not reserve much.
     let mut headers = Vec::with_capacity((input.len() / 2).min(24));
@@ -665,15 +673,7 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
     while !r.is_empty() {
         if r[0] < 0x20 || r[0] == 0x7F {
             // Not the start of any header: stray octets after the last one.
-            let e = fail::<()>(
-                r,
-                "header",
-                ErrorKind::Unexpected {
-                    expected: "a field code (0x80-0xFF) or an application header name",
-                    found: r[0],
-                },
-            )
-            .unwrap_err();
+            let e = not_a_header::<()>(r, r[0]).unwrap_err();
             ctx.deviation(e, r)?;
             trailing = r;
             break;

@@ -241,39 +241,12 @@ fn one<'a>(i: &'a [u8], base: &'a [u8]) -> PResult<'a, RawField<'a>> {
             },
         ))
     } else {
-        fail(
-            i,
-            "header",
-            ErrorKind::Unexpected {
-                expected: "a field code (0x80-0xFF) or an application header name",
-                found: first,
-            },
-        )
+        super::pdu::not_a_header(i, first)
     }
 }
 
 fn cut<'a>(input: &'a [u8], limits: &Limits) -> PResult<'a, PduView<'a>> {
-    if input.first() != Some(&0x8C) {
-        let found = input.first().copied().unwrap_or(0);
-        return if input.is_empty() {
-            fail(
-                input,
-                "X-Mms-Message-Type",
-                ErrorKind::Truncated {
-                    expected: "an MMS header",
-                },
-            )
-        } else {
-            fail(
-                input,
-                "X-Mms-Message-Type",
-                ErrorKind::Unexpected {
-                    expected: "X-Mms-Message-Type (0x8C) as the first header",
-                    found,
-                },
-            )
-        };
-    }
+    super::pdu::opens_a_pdu(input)?;
     let mut r = input;
     let mut count = 0;
     let mut has_body = false;
