@@ -477,12 +477,6 @@ pub(crate) fn charset(i: &[u8]) -> PResult<'_, Charset> {
     }
 }
 
-/// Collects text octets into an owned vector (used by encoders of owned values).
-#[allow(dead_code)]
-pub(crate) fn to_vec(t: &Text<'_>) -> Vec<u8> {
-    t.as_bytes().to_vec()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
