@@ -390,6 +390,14 @@ macro_rules! messages {
     };
 }
 
+impl<'a> TryFrom<&'a [u8]> for Message<'a> {
+    type Error = MessageError;
+    /// [`Message::decode`] (lenient).
+    fn try_from(bytes: &'a [u8]) -> Result<Self, MessageError> {
+        Message::decode(bytes)
+    }
+}
+
 impl<'a> Message<'a> {
     /// Decodes leniently.
     pub fn decode(bytes: &'a [u8]) -> Result<Self, MessageError> {

@@ -575,6 +575,14 @@ impl<'a> Pdu<'a> {
     }
 }
 
+impl<'a> TryFrom<&'a [u8]> for Pdu<'a> {
+    type Error = DecodeError;
+    /// [`Pdu::decode`].
+    fn try_from(bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        Pdu::decode(bytes)
+    }
+}
+
 /// Decodes one header; returns it and whether it was the Content-Type.
 fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResult<'a, Header<'a>> {
     let first = i[0];

@@ -791,6 +791,37 @@ impl<'a> ContentType<'a> {
     }
 }
 
+impl fmt::Display for ContentType<'_> {
+    /// The MIME form: `type/subtype; name=value; …` (values quoted when
+    /// they are not tokens).
+    ///
+    /// ```
+    /// use mms_pdu::wsp::ContentType;
+    /// let ct = ContentType::decode(&[0x03, 0x83, 0x81, 0xEA]).unwrap();
+    /// assert_eq!(ct.to_string(), "text/plain; charset=utf-8");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.media.name())?;
+        for p in &self.params {
+            let v = p.value.to_text();
+            let token = !v.is_empty()
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._+!#$&^`|~".contains(&b));
+            if token {
+                write!(f, "; {}={v}", p.name.name())?;
+            } else {
+                write!(
+                    f,
+                    "; {}=\"{}\"",
+                    p.name.name(),
+                    v.replace('\\', "\\\\").replace('"', "\\\"")
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(feature = "mime")]
 fn owned_text(s: &str) -> Text<'static> {
     let cut: String = s.chars().take_while(|&c| c != '\0').collect();
@@ -1054,6 +1085,23 @@ mod tests {
             ParamValue::Media(Media::WellKnown(0x7777)),
         ));
         assert!(unknown.validate().is_err());
+    }
+
+    #[test]
+    fn displays_in_mime_form_quoting_non_tokens() {
+        let ct = ContentType::new(Media::WellKnown(0x33))
+            .with(Parameter::typed(
+                0x09,
+                ParamValue::Media(Media::Text(Text::wire(b"application/smil"))),
+            ))
+            .with(Parameter::typed(
+                0x0A,
+                ParamValue::Text(Text::wire(b"<smil>")),
+            ));
+        assert_eq!(
+            ct.to_string(),
+            "application/vnd.wap.multipart.related; type=\"application/smil\"; start=\"<smil>\""
+        );
     }
 
     #[test]

@@ -299,6 +299,14 @@ impl<'a> Push<'a> {
     }
 }
 
+impl<'a> TryFrom<&'a [u8]> for Push<'a> {
+    type Error = DecodeError;
+    /// [`Push::decode`] (connectionless, lenient).
+    fn try_from(bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        Push::decode(bytes)
+    }
+}
+
 /// Builds a push header with an integer value (Content-Length, Push-Flag, an app id code).
 pub fn integer_header(code: u8, value: u64) -> WspHeader<'static> {
     let mut v = Vec::new();
