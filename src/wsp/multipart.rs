@@ -327,13 +327,13 @@ fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'
     let (_, hs) = crate::error::context("part headers", headers(hrest, ctx))?;
     let mut nested = None;
     if ct.media().is_multipart() {
-        if depth >= ctx.limits.max_depth {
+        if depth >= ctx.limits.max_depth.min(crate::Limits::MAX_DEPTH_CEILING) {
             let e = nom::Err::Error(crate::error::PErr {
                 at: data,
                 context: "nested multipart",
                 kind: ErrorKind::LimitExceeded {
                     what: "multipart nesting levels",
-                    limit: ctx.limits.max_depth,
+                    limit: ctx.limits.max_depth.min(crate::Limits::MAX_DEPTH_CEILING),
                 },
             });
             ctx.deviation(e, data)?;

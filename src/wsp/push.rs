@@ -41,6 +41,11 @@ pub const MMS_UA_APP_ID: u64 = 0x04;
 /// Well-known media code of `application/vnd.wap.mms-message`.
 pub const MMS_MESSAGE_MEDIA: u32 = 0x3E;
 
+/// How many octets of junk a [`PushOptions::search`] skips at most: enough
+/// for the few-octet prefixes carriers add, and a bound on the work (each
+/// offset tried costs a decode).
+pub const MAX_JUNK: usize = 64;
+
 /// Push (0x06) or ConfirmedPush (0x07).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PushType {
@@ -108,7 +113,7 @@ pub struct PushOptions {
     /// Connectionless (the default: a TID octet first) or connection-mode.
     pub connectionless: bool,
     /// Skip junk before the push: when the PDU does not decode at offset 0,
-    /// look for the first offset where a push of an MMS PDU decodes (as
+    /// look within the first [`MAX_JUNK`] octets for the first offset where a push of an MMS PDU decodes (as
     /// Android's valid-wap-push-index setting does for carriers that prefix
     /// the PDU).
     pub search: bool,
@@ -189,7 +194,7 @@ impl<'a> Push<'a> {
         // Carrier junk before the PDU: the first offset where a push of an
         // MMS PDU decodes (MMS content type, body opening with
         // X-Mms-Message-Type), which random octets rarely mimic.
-        (1..input.len())
+        (1..input.len().min(MAX_JUNK + 1))
             .find_map(|k| {
                 Self::decode_at(input, k, opts)
                     .ok()
