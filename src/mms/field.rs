@@ -193,7 +193,11 @@ impl FieldCode {
     /// assert_eq!(FieldCode::EXPIRY.grammar(), ValueKind::Time);
     /// ```
     pub fn grammar(self) -> ValueKind {
-        grammar(self.0)
+        // One table lookup: the decoder asks this once per header.
+        match GRAMMARS.get(usize::from(self.0)) {
+            Some(&g) => g,
+            None => ValueKind::Raw,
+        }
     }
     /// For single-octet token fields, the table of token names.
     pub fn tokens(self) -> Option<&'static [(u8, &'static str)]> {
@@ -308,7 +312,18 @@ pub enum ValueKind {
     Raw,
 }
 
-fn grammar(code: u8) -> ValueKind {
+/// [`grammar`] for every code 0x00–0x7F, built at compile time.
+static GRAMMARS: [ValueKind; 128] = {
+    let mut t = [ValueKind::Raw; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = grammar(c as u8);
+        c += 1;
+    }
+    t
+};
+
+const fn grammar(code: u8) -> ValueKind {
     use ValueKind as G;
     match code {
         0x01 | 0x02 | 0x17 => G::EncodedString,

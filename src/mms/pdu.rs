@@ -141,7 +141,7 @@ impl fmt::Display for MessageType {
 pub struct Field<'a> {
     code: FieldCode,
     value: Value<'a>,
-    raw: Option<crate::wsp::Data<'a>>,
+    raw: Option<Cow<'a, [u8]>>,
 }
 
 impl<'a> Field<'a> {
@@ -244,7 +244,7 @@ impl<'a> Header<'a> {
             Header::Field(f) => Header::Field(Field {
                 code: f.code,
                 value: f.value.into_owned(),
-                raw: f.raw.map(crate::wsp::Data::into_owned),
+                raw: f.raw.map(|r| Cow::Owned(r.into_owned())),
             }),
             Header::Application { name, value } => Header::Application {
                 name: name.into_owned(),
@@ -545,7 +545,7 @@ impl<'a> Pdu<'a> {
                     Header::Field(f) => Header::Field(Field {
                         code: f.code,
                         value: f.value.into_owned(),
-                        raw: f.raw.map(|r| r.share_from(buf)),
+                        raw: f.raw.map(|r| Cow::Owned(r.into_owned())),
                     }),
                     other => other.into_owned(),
                 })
@@ -621,7 +621,7 @@ fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResu
             Header::Field(Field {
                 code,
                 value,
-                raw: Some(crate::wsp::Data::Borrowed(&v[..used])),
+                raw: Some(Cow::Borrowed(&v[..used])),
             }),
         ))
     } else if (32..127).contains(&first) {
@@ -673,7 +673,7 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
     opens_a_pdu(input)?;
     // Every header takes at least two octets: a capacity the input
     // justifies, capped so that a large body does not reserve much.
-    let mut headers = Vec::with_capacity((input.len() / 2).min(24));
+    let mut headers = Vec::with_capacity((input.len() / 2).min(11));
     let mut message_type = None;
     let mut r = input;
     let mut body = None;
