@@ -23,7 +23,11 @@ use core::fmt;
 /// assert!(Address::parse("12.3.4/TYPE=IPv4").is_err());
 /// # Ok::<(), mms_pdu::mms::address::AddressError>(())
 /// ```
+///
+/// Non-exhaustive: a later MMS version may name more address types (they
+/// decode as [`Address::Other`] until then).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Address<'a> {
     /// A phone number (`/TYPE=PLMN`).
     Phone(&'a str),
@@ -130,6 +134,21 @@ impl<'a> Address<'a> {
             return Ok(Address::Phone(s));
         }
         Err(err("neither an e-mail address nor value/TYPE=type"))
+    }
+}
+
+impl<'a> TryFrom<&'a str> for Address<'a> {
+    type Error = AddressError;
+    /// [`Address::parse`].
+    ///
+    /// ```
+    /// use mms_pdu::mms::address::Address;
+    /// let a = Address::try_from("+15551234567/TYPE=PLMN")?;
+    /// assert_eq!(a, Address::Phone("+15551234567"));
+    /// # Ok::<(), mms_pdu::mms::address::AddressError>(())
+    /// ```
+    fn try_from(s: &'a str) -> Result<Self, AddressError> {
+        Address::parse(s)
     }
 }
 

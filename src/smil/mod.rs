@@ -276,8 +276,9 @@ impl Slide<'_> {
     }
 }
 
-/// Which media element.
+/// Which media element (non-exhaustive: a later MMS SMIL profile may add one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaKind {
     /// `<img>`.
     Img,
