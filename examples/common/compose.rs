@@ -895,7 +895,7 @@ fn octets_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Cow<'
 
 fn unhex(s: &str, at: &str) -> Result<Vec<u8>> {
     let s = s.as_bytes();
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return Err(format!("{at}: odd number of hex digits"));
     }
     s.chunks(2)
