@@ -184,12 +184,17 @@ impl<'a> Field<'a> {
 
 /// One header of the PDU header block.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Header<'a> {
     /// A binary field (MMS_ENC 1.3 §7.4 Table 25, or an unknown code).
     Field(Field<'a>),
     /// An application header: `Token-text Text-string` (MMS_ENC 1.3 §7.1).
     Application {
         /// Header name.
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::token_text")
+        )]
         name: Text<'a>,
         /// Header value.
         value: Text<'a>,
@@ -256,6 +261,7 @@ impl<'a> Header<'a> {
 
 /// The body that follows the Content-Type header.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Body<'a> {
     /// A multipart body (WAP-230 §8.5).
     Multipart(Multipart<'a>),
@@ -303,17 +309,34 @@ impl Body<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Pdu<'a> {
     /// Headers in wire order, repeats kept. When a body is present the
     /// Content-Type header must be the last one.
     pub headers: Vec<Header<'a>>,
     /// The body, present exactly when a Content-Type header is.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub body: Option<Body<'a>>,
     /// Octets after the last header that do not start a header (stray
     /// NULs some MMSCs append). Lenient decoding keeps them here, with a
     /// warning, and encoding writes them back; strict decoding rejects them.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            with = "crate::serde_impl::hex",
+            skip_serializing_if = "<[u8]>::is_empty"
+        )
+    )]
     pub trailing: Cow<'a, [u8]>,
     /// Deviations from the grammar that lenient decoding accepted.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub warnings: Vec<DecodeError>,
 }
 
@@ -575,6 +598,19 @@ impl<'a> Pdu<'a> {
     }
 }
 
+#[cfg(feature = "serde")]
+impl<'a> Field<'a> {
+    /// A field with the wire octets of its value (deserialization checks
+    /// that they encode it).
+    pub(crate) fn with_raw(code: FieldCode, value: Value<'a>, raw: Option<Vec<u8>>) -> Self {
+        Field {
+            code,
+            value,
+            raw: raw.map(Into::into),
+        }
+    }
+}
+
 impl<'a> TryFrom<&'a [u8]> for Pdu<'a> {
     type Error = DecodeError;
     /// [`Pdu::decode`].
@@ -584,6 +620,7 @@ impl<'a> TryFrom<&'a [u8]> for Pdu<'a> {
 }
 
 /// Decodes one header; returns it and whether it was the Content-Type.
+#[inline]
 fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResult<'a, Header<'a>> {
     let first = i[0];
     if first >= 0x80 {

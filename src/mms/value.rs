@@ -205,6 +205,7 @@ fn no_trailing<'a, T>(
 
 /// Decodes the value of `field` (the field's code already consumed).
 /// `message_type` picks the counted forms of the delete confirmations.
+#[inline]
 pub(crate) fn decode<'a>(
     field: FieldCode,
     i: &'a [u8],
@@ -422,6 +423,7 @@ fn element_item(i: &[u8]) -> PResult<'_, ElementItem<'_>> {
 }
 
 /// A single token octet (high bit set).
+#[inline]
 fn token(i: &[u8]) -> PResult<'_, u8> {
     let (r, b) = octet(i, "token")?;
     if b < 0x80 {

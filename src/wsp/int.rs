@@ -6,6 +6,7 @@ use bytes::BufMut;
 use crate::error::{fail, ErrorKind, PResult};
 
 /// Reads one octet.
+#[inline]
 pub(crate) fn octet<'a>(i: &'a [u8], expected: &'static str) -> PResult<'a, u8> {
     match i.split_first() {
         Some((&b, rest)) => Ok((rest, b)),
@@ -14,6 +15,7 @@ pub(crate) fn octet<'a>(i: &'a [u8], expected: &'static str) -> PResult<'a, u8> 
 }
 
 /// Takes `n` octets, or fails with `LengthOverrun` naming `what`.
+#[inline]
 pub(crate) fn take<'a>(i: &'a [u8], n: u64, what: &'static str) -> PResult<'a, &'a [u8]> {
     if n > i.len() as u64 {
         return fail(
@@ -100,6 +102,7 @@ pub(crate) fn short_integer(i: &[u8]) -> PResult<'_, u8> {
 /// `Long-integer = Short-length Multi-octet-integer` (WAP-230 §8.4.2.1):
 /// 1–30 octets, big-endian. Leading zero octets are accepted as long as the
 /// value fits in a `u64`.
+#[inline]
 pub(crate) fn long_integer(i: &[u8]) -> PResult<'_, u64> {
     let (rest, len) = octet(i, "long-integer")?;
     if len == 0 || len > 30 {
@@ -145,6 +148,7 @@ pub fn put_long_integer<B: BufMut>(v: u64, out: &mut B) {
 }
 
 /// `Integer-Value = Short-integer | Long-integer` (WAP-230 §8.4.2.3).
+#[inline]
 pub(crate) fn integer_value(i: &[u8]) -> PResult<'_, u64> {
     match i.first() {
         Some(&b) if b >= 0x80 => Ok((&i[1..], u64::from(b & 0x7F))),
@@ -188,6 +192,7 @@ pub fn put_integer_value<B: BufMut>(v: u64, out: &mut B) {
 /// `Value-length = Short-length | (Length-quote Length)` (WAP-230 §8.4.2.2):
 /// 0–30 in one octet, or 31 followed by a uintvar. Returns the region the
 /// length delimits; a length past the end of the input is an error.
+#[inline]
 pub(crate) fn value_length_region(i: &[u8]) -> PResult<'_, &[u8]> {
     let (rest, b) = octet(i, "value-length")?;
     let (rest, len) = match b {
@@ -238,6 +243,7 @@ pub(crate) fn wire_len(len: usize, context: &'static str) -> Result<u32, crate::
 }
 
 /// Runs `f` over the whole of `region` and requires it to consume everything.
+#[inline]
 pub(crate) fn all_of<'a, T>(
     region: &'a [u8],
     what: &'static str,

@@ -150,6 +150,7 @@ pub(crate) fn find_nul(i: &[u8]) -> Option<usize> {
 }
 
 /// Octets up to the End-of-string NUL; the NUL is consumed.
+#[inline]
 fn until_nul<'a>(i: &'a [u8], what: &'static str) -> PResult<'a, &'a [u8]> {
     match find_nul(i) {
         Some(n) => Ok((&i[n + 1..], &i[..n])),
@@ -159,6 +160,7 @@ fn until_nul<'a>(i: &'a [u8], what: &'static str) -> PResult<'a, &'a [u8]> {
 
 /// `Text-string = [Quote] *TEXT End-of-string` (WAP-230 §8.4.2.1). The Quote
 /// (0x7F), when present, is dropped.
+#[inline]
 pub(crate) fn text_string(i: &[u8]) -> PResult<'_, Text<'_>> {
     let body = match i.first() {
         Some(&QUOTE) => &i[1..],
@@ -456,6 +458,7 @@ impl fmt::Display for EncodedString<'_> {
 ///
 /// A lone NUL is the empty Text-string, not a value-length of 0 (which could
 /// not hold the mandatory Char-set): MMSCs send empty subjects that way.
+#[inline]
 pub(crate) fn encoded_string_value(i: &[u8]) -> PResult<'_, EncodedString<'_>> {
     match i.first() {
         Some(&b) if (1..=31).contains(&b) => {
@@ -492,6 +495,7 @@ pub(crate) fn encoded_string_value(i: &[u8]) -> PResult<'_, EncodedString<'_>> {
 
 /// `Well-known-charset = Any-charset | Integer-value` (WAP-230 §8.4.2.8);
 /// Any-charset is `<Octet 128>`, i.e. the integer 0.
+#[inline]
 pub(crate) fn charset(i: &[u8]) -> PResult<'_, Charset> {
     let (rest, v) = crate::error::context("charset", integer_value(i))?;
     match u32::try_from(v) {
