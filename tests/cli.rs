@@ -557,13 +557,20 @@ fn composes_a_hand_written_document() {
 
 // ------------------------------------------------------------ WAP pushes
 
-/// `mmsdump ARGS…`: exit status, standard output, standard error.
+/// `mmsdump ARGS…` into a pipe: exit status, standard output, standard error.
 fn run_mmsdump<S: AsRef<str>>(args: &[S]) -> (i32, String, String) {
+    run_mmsdump_colour(args, false)
+}
+
+/// `mmsdump ARGS…`, `auto_colour` saying what `--color=auto` means (a
+/// terminal that wants colours, or not).
+fn run_mmsdump_colour<S: AsRef<str>>(args: &[S], auto_colour: bool) -> (i32, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let status = mmsdump::run(
         args.iter().map(|a| a.as_ref().to_string()),
         &mut out,
         &mut err,
+        auto_colour,
     );
     (
         status,
@@ -1185,4 +1192,452 @@ fn the_smil_presentation_is_dumped_with_part_indices() {
         tree.contains("img pic_49c2735abe536994f5a7b85c08af6199.jpg in Image -> part 3"),
         "{tree}"
     );
+}
+
+// ------------------------------------------------- --summary and --color
+
+/// A file of the corpus, as an argument.
+fn corpus_arg(file: &str) -> String {
+    corpus().join(file).to_string_lossy().into_owned()
+}
+
+/// `bytes` in a temporary file named after `name`; removed by the caller.
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("mms-pdu-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// What `--summary` should say of a PDU the library decoded: its status.
+fn expected_status(pdu: &Pdu<'_>, strict: bool) -> String {
+    let violations = mms_pdu::mms::rules::check(pdu).len();
+    let warnings = pdu.warnings.len() + if strict { 0 } else { violations };
+    let plural = |n: usize, what: &str| {
+        if n == 1 {
+            format!("1 {what}")
+        } else {
+            format!("{n} {what}s")
+        }
+    };
+    match (strict && violations > 0, warnings > 0) {
+        (false, false) => "OK".into(),
+        (true, false) => plural(violations, "violation"),
+        (false, true) => plural(warnings, "warning"),
+        (true, true) => format!(
+            "{}, {}",
+            plural(violations, "violation"),
+            plural(warnings, "warning")
+        ),
+    }
+}
+
+/// Checks the summary `line` of `file` against what the library decodes of
+/// `bytes` (the MMS PDU, or the one its push carries): the columns, the
+/// key facts and the status.
+fn check_summary_line(line: &str, file: &str, bytes: &[u8], push: bool) {
+    let pdu = if push {
+        let v = dump::decode_push(bytes, &Default::default()).unwrap();
+        match v.mms {
+            Some(Ok(pdu)) => pdu,
+            other => panic!("{file}: {other:?}"),
+        }
+    } else {
+        Pdu::decode(bytes).unwrap()
+    };
+    let columns: Vec<&str> = line.split_whitespace().collect();
+    let mt = match pdu.get(FieldCode::MESSAGE_TYPE) {
+        Some(Value::Token(b)) => dump::token_name(FieldCode::MESSAGE_TYPE, *b),
+        other => panic!("{file}: message type {other:?}"),
+    };
+    let kind = if push { format!("push({mt})") } else { mt };
+    assert_eq!(columns[0], file, "{line}");
+    assert_eq!(columns[1], kind, "{line}");
+    assert_eq!(columns[2], pdu.version().unwrap().to_string(), "{line}");
+    assert_eq!(columns[3], bytes.len().to_string(), "{line}");
+    let text = |code: FieldCode| match pdu.get(code).and_then(|v| dump::value_to_json(code, v)) {
+        Some(Json::String(s)) => Some(s),
+        _ => None,
+    };
+    match text(FieldCode::SUBJECT) {
+        Some(s) if s.chars().count() <= 40 => {
+            assert!(line.contains(&format!(" subject={s:?} ")), "{line}")
+        }
+        Some(s) => {
+            let cut: String = s.chars().take(40).collect();
+            assert!(
+                line.contains(&format!(" subject={:?} ", format!("{cut}…"))),
+                "{line}"
+            )
+        }
+        None => assert!(!line.contains(" subject="), "{line}"),
+    }
+    match &pdu.body {
+        Some(Body::Multipart(m)) => {
+            assert!(
+                line.contains(&format!(" parts={} ", m.parts.len())),
+                "{line}"
+            )
+        }
+        _ => assert!(!line.contains(" parts="), "{line}"),
+    }
+    // Quoted when it holds a space or what Rust's escapes escape.
+    let fact = |key: &str, v: &str| {
+        let quoted = format!("{v:?}");
+        if v.contains(char::is_whitespace) || quoted.len() != v.len() + 2 {
+            format!(" {key}={quoted}")
+        } else {
+            format!(" {key}={v}")
+        }
+    };
+    if let Some(t) = text(FieldCode::TRANSACTION_ID) {
+        assert!(line.contains(&format!("{} ", fact("tid", &t))), "{line}");
+    }
+    if let Some(l) = text(FieldCode::CONTENT_LOCATION) {
+        assert!(
+            line.contains(&format!("{} ", fact("location", &l))),
+            "{line}"
+        );
+    }
+    if let Some(Json::String(to)) = pdu
+        .get(FieldCode::TO)
+        .and_then(|v| dump::value_to_json(FieldCode::TO, v))
+    {
+        assert!(line.contains(&format!(" to={to}")), "{line}");
+    }
+    assert!(
+        line.ends_with(&format!(" {}", expected_status(&pdu, false))),
+        "{line}"
+    );
+}
+
+#[test]
+fn summary_is_one_line_per_file_with_what_the_library_decodes() {
+    let files = [
+        ("mmsd/rc-mms-1-3-con-210.mms", false),
+        ("mmsd/rc-mms-1-3-con-211.mms", false),
+        ("mmsd/sr-mms-related-multi-to.mms", false),
+        ("mmsd/ni-mms-1-3-con-271.mms", false),
+        ("mmsd/test-mmsutil-mms_m_retrieve_conf_2.mms", false),
+        ("mmsd/test-wsputil-push1.bin", true),
+        ("sailfish/test_mms_codec-m-retrieve_2.conf", false),
+        ("sailfish/test_mms_codec-m-retrieve_1.conf", false),
+        (
+            "capcom6/MMSParserTest-parseMNotificationIndTest-1.mms",
+            false,
+        ),
+        ("sailfish/test_mms_codec-m-send_1.req", false),
+    ];
+    let args: Vec<String> = std::iter::once("--summary".to_string())
+        .chain(files.iter().map(|(f, _)| corpus_arg(f)))
+        .collect();
+    let (status, out, err) = run_mmsdump(&args);
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(err, "");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), files.len(), "{out}");
+    for ((file, push), line) in files.iter().zip(&lines) {
+        let path = corpus_arg(file);
+        let bytes = std::fs::read(&path).unwrap();
+        check_summary_line(line, &path, &bytes, *push);
+    }
+    // The columns line up: every TYPE starts at the same place.
+    let at: Vec<usize> = files
+        .iter()
+        .zip(&lines)
+        .map(|((f, _), l)| {
+            let file = corpus_arg(f);
+            assert!(l.starts_with(&file), "{l}");
+            file.len() + l[file.len()..].find(|c: char| c != ' ').unwrap()
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] == w[1]), "{out}");
+    // Those facts as read by hand, besides.
+    assert!(
+        lines[2].contains(" to=+33612345678/TYPE=PLMN(+1) "),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].contains(" from=<insert-address> "), "{}", lines[2]);
+    assert!(
+        lines[3].contains(" location=\" http://eps3.de/O/Z9IZO\" "),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[5].contains(" location=http://eps3.de/O/Z9IZO OK"),
+        "{}",
+        lines[5]
+    );
+    assert!(lines[4].ends_with(" 1 warning"), "{}", lines[4]);
+
+    // Over the whole corpus: one line per file, and the status of --json.
+    let mut all: Vec<String> = manifest().iter().map(|r| corpus_arg(&r.file)).collect();
+    all.insert(0, "--summary".into());
+    let (status, out, _) = run_mmsdump(&all);
+    assert_eq!(status, 1, "the corpus holds inputs that do not decode");
+    assert_eq!(out.lines().count(), all.len() - 1);
+    all[0] = "--json".into();
+    let (json_status, json, _) = run_mmsdump(&all);
+    assert_eq!(json_status, status);
+    for (line, doc) in out.lines().zip(json.lines()) {
+        let doc: Json = serde_json::from_str(doc).unwrap();
+        assert_eq!(
+            line.contains(" error at offset "),
+            doc.get("error").is_some(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn summary_of_a_truncated_file_gives_its_error_and_offset() {
+    let whole = std::fs::read(corpus().join("mmsd/rc-mms-1-3-con-210.mms")).unwrap();
+    let cut = &whole[..120];
+    let e = Pdu::decode(cut).unwrap_err();
+    let path = temp_file("truncated.mms", cut);
+    let good = corpus_arg("mmsd/rc-mms-1-3-con-212.mms");
+    let (status, out, _) = run_mmsdump(&["--summary", path.to_str().unwrap(), &good]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(status, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let columns: Vec<&str> = lines[0].split_whitespace().collect();
+    // The type its first octets name; no version; the octet count.
+    assert_eq!(
+        columns[..4],
+        [path.to_str().unwrap(), "m-retrieve-conf", "-", "120"]
+    );
+    assert!(
+        lines[0].ends_with(&format!(" error {e}")),
+        "{}: expected the error {e}",
+        lines[0]
+    );
+    assert!(lines[0].contains(&format!(" error at offset {}: ", e.offset())));
+    assert!(lines[1].ends_with(" OK"), "{}", lines[1]);
+}
+
+#[test]
+fn summary_counts_violations_with_strict_and_takes_push_and_sms() {
+    let file = corpus_arg("sailfish/test_mms_codec-m-delivery_2.ind");
+    let (status, out, _) = run_mmsdump(&["--summary", "--strict", &file]);
+    assert_eq!(status, 1);
+    assert!(out.trim_end().ends_with(" 1 violation"), "{out}");
+    let (status, out, _) = run_mmsdump(&["--summary", &file]);
+    assert_eq!(status, 0);
+    assert!(out.trim_end().ends_with(" 1 warning"), "{out}");
+
+    // A forced push, and a push of something else than MMS.
+    let push = corpus_arg("nuntium/push_decode_test-TestDecodeATTUSA.bin");
+    let bytes = std::fs::read(&push).unwrap();
+    let (status, out, _) = run_mmsdump(&["--summary", "--push", &push]);
+    assert_eq!(status, 0);
+    check_summary_line(out.trim_end(), &push, &bytes, true);
+    let other = corpus_arg("mmsd/test-wsputil-push4.bin");
+    let (status, out, _) = run_mmsdump(&["--summary", &other]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains(" push(application/vnd.syncml.notification) "),
+        "{out}"
+    );
+
+    // Over SMS: the reassembled message, labelled as in the tree.
+    let (_, doc) = push_doc(&bytes, &[]);
+    let (_, lines, _) = run_mmscompose(&["--sms"], &doc);
+    let lines = String::from_utf8(lines).unwrap();
+    let mut args = vec!["--summary", "--sms"];
+    args.extend(lines.lines());
+    let (status, out, err) = run_mmsdump(&args);
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with("SMS message 1  push(m-notification-ind) "),
+        "{out}"
+    );
+    assert!(out.contains(" segments=2 "), "{out}");
+}
+
+#[test]
+fn summary_escapes_and_cuts_a_hostile_subject() {
+    let subject = format!("\u{1b}[31mred\u{1b}[0m \"quoted\"\n{}", "x".repeat(60));
+    let doc = json!({
+        "headers": [
+            {"name": "X-Mms-Message-Type", "value": "m-send-req"},
+            {"name": "X-Mms-Transaction-Id", "value": "T 1"},
+            {"name": "X-Mms-MMS-Version", "value": "1.3"},
+            {"name": "From", "value": "<insert-address>"},
+            {"name": "To", "value": "+33612345678/TYPE=PLMN"},
+            {"name": "To", "value": "a@example.com"},
+            {"name": "To", "value": "b@example.com"},
+            {"name": "Subject", "value": subject},
+            {"name": "Content-Type", "value": "text/plain"}
+        ],
+        "body": {"content_type": "text/plain", "parameters": {}, "text": "hi"}
+    });
+    let bytes = compose::compose(&doc, None).unwrap();
+    let path = temp_file("hostile.mms", &bytes);
+    let (status, out, _) = run_mmsdump(&["--summary", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(status, 0);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert_eq!(out.lines().count(), 1, "{out:?}");
+    let cut: String = subject.chars().take(40).collect();
+    assert!(
+        out.contains(&format!(" subject={:?} ", format!("{cut}…"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(" subject=\"\\u{1b}[31mred\\u{1b}[0m \\\"quoted\\\"\\n"),
+        "{out}"
+    );
+    assert!(out.contains(" tid=\"T 1\" "), "{out}");
+    assert!(out.contains(" to=+33612345678/TYPE=PLMN(+2) "), "{out}");
+    assert!(!out.contains(" parts="), "{out}");
+}
+
+/// `s` without its ANSI SGR escapes (`ESC [ … m`).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            assert_eq!(
+                chars.next(),
+                Some('['),
+                "an escape that is not SGR in {s:?}"
+            );
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+                assert!(c.is_ascii_digit() || c == ';', "{c:?} in an SGR escape");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn colours_are_escapes_around_the_same_text() {
+    let files = [
+        corpus_arg("mmsd/rc-mms-1-3-con-211.mms"),
+        corpus_arg("mmsd/test-wsputil-push1.bin"),
+        corpus_arg("mmsd/test-wsputil-push3.bin"),
+        corpus_arg("sailfish/test_mms_codec-m-retrieve_1.conf"),
+        corpus_arg("sailfish/test_mms_codec-m-delivery_2.ind"),
+        corpus_arg("muditaos/unittest_Pdu-IncompleteTMobile.bin"),
+        corpus_arg("sailfish/test_retrieve-GarbagePush-garbage"),
+        corpus_arg(
+            "aosp/WapPushOverSmsTest-testDispatchWapPduFromBlockedNumber_noIntentsDispatched.bin",
+        ),
+    ];
+    for mode in [
+        &[][..],
+        &["--with-data"],
+        &["--hex"],
+        &["--summary"],
+        &["--strict"],
+        &["--push", "--search"],
+    ] {
+        let args = |colour: &[&str]| -> Vec<String> {
+            colour
+                .iter()
+                .chain(mode)
+                .map(|a| a.to_string())
+                .chain(files.iter().cloned())
+                .collect()
+        };
+        let (status, plain, _) = run_mmsdump(&args(&[]));
+        assert!(!plain.contains('\u{1b}'), "{mode:?}: escapes in a pipe");
+        let (coloured_status, coloured, _) = run_mmsdump(&args(&["--color=always"]));
+        assert_eq!(coloured_status, status);
+        assert!(coloured.contains("\u{1b}["), "{mode:?}: no colour");
+        assert_eq!(strip_ansi(&coloured), plain, "{mode:?}");
+        // Auto: colours on a terminal that wants them, not in a pipe.
+        assert_eq!(run_mmsdump_colour(&args(&[]), true).1, coloured, "{mode:?}");
+        assert_eq!(run_mmsdump_colour(&args(&["--color=auto"]), false).1, plain);
+        assert_eq!(
+            run_mmsdump_colour(&args(&["--color", "never"]), true).1,
+            plain
+        );
+        assert_eq!(
+            run_mmsdump_colour(&args(&["--color", "always"]), false).1,
+            coloured
+        );
+    }
+    // Errors red, warnings yellow, offsets dim.
+    let (_, tree, _) = run_mmsdump(&["--color=always", &files[5]]);
+    assert!(tree.contains("\u{1b}[31merror at offset 121:"), "{tree}");
+    let (_, tree, _) = run_mmsdump(&["--color=always", &files[4]]);
+    assert!(tree.contains("\u{1b}[33mWarnings (1):\u{1b}[0m"), "{tree}");
+    let (_, hex, _) = run_mmsdump(&["--color=always", "--hex", &files[0]]);
+    assert!(hex.contains("\n\u{1b}[2m000000\u{1b}[0m  8c 84"), "{hex}");
+    // Never in JSON.
+    let (_, json, _) = run_mmsdump_colour(&["--color=always", "--json", &files[0]], true);
+    assert!(!json.contains('\u{1b}'));
+    serde_json::from_str::<Json>(&json).unwrap();
+}
+
+#[test]
+fn no_color_and_a_dumb_terminal_turn_auto_colour_off() {
+    use std::ffi::OsStr;
+    let os = |s: &'static str| Some(OsStr::new(s));
+    assert!(mmsdump::auto_colour(true, None, os("xterm-256color")));
+    assert!(mmsdump::auto_colour(true, None, None));
+    assert!(
+        mmsdump::auto_colour(true, os(""), None),
+        "an empty NO_COLOR does not count"
+    );
+    assert!(!mmsdump::auto_colour(true, os("1"), os("xterm")));
+    assert!(!mmsdump::auto_colour(true, None, os("dumb")));
+    assert!(!mmsdump::auto_colour(false, None, os("xterm")));
+}
+
+#[test]
+fn summary_and_color_usage_errors() {
+    let file = corpus_arg("mmsd/rc-mms-1-3-con-212.mms");
+    for (args, says) in [
+        (
+            &["--summary", "--json"][..],
+            "--summary does not go with --json",
+        ),
+        (
+            &["--summary", "--hex"],
+            "--summary does not go with --json or --hex",
+        ),
+        (&["--json", "--pretty", "--summary"], "--summary"),
+        (
+            &["--summary", "--with-data"],
+            "--with-data does not go with --summary",
+        ),
+        (
+            &["--color=sometimes"],
+            "--color takes auto, always or never",
+        ),
+        (&["--color", "yes"], "--color takes auto, always or never"),
+    ] {
+        let mut argv: Vec<&str> = args.to_vec();
+        argv.push(&file);
+        let (status, out, err) = run_mmsdump(&argv);
+        assert_eq!(status, 2, "{args:?}");
+        assert_eq!(out, "", "{args:?}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let (status, _, err) = run_mmsdump(&[file.as_str(), "--color"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("--color takes"), "{err}");
+
+    let (status, help, _) = run_mmsdump(&["--help"]);
+    assert_eq!(status, 0);
+    for word in [
+        "--summary",
+        "--color=WHEN",
+        "NO_COLOR",
+        "TERM",
+        "mmsdump --summary tests/corpus/*/*",
+        "Exit status",
+    ] {
+        assert!(help.contains(word), "mmsdump --help lacks {word}");
+    }
 }
