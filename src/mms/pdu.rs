@@ -619,9 +619,16 @@ impl<'a> TryFrom<&'a [u8]> for Pdu<'a> {
     }
 }
 
-/// Decodes one header; returns it and whether it was the Content-Type.
+/// Decodes one header and appends it to `out` (built in place: a header is
+/// large, and moving it through a returned `Result` costs more than
+/// decoding most values).
 #[inline]
-fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResult<'a, Header<'a>> {
+fn header<'a>(
+    i: &'a [u8],
+    ctx: &mut Ctx<'a>,
+    message_type: Option<u8>,
+    out: &mut Vec<Header<'a>>,
+) -> PResult<'a, ()> {
     let first = i[0];
     if first >= 0x80 {
         let code = FieldCode(first & 0x7F);
@@ -653,18 +660,17 @@ fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, message_type: Option<u8>) -> PResu
             }
         };
         let used = v.len() - rest.len();
-        Ok((
-            rest,
-            Header::Field(Field {
-                code,
-                value,
-                raw: Some(Cow::Borrowed(&v[..used])),
-            }),
-        ))
+        out.push(Header::Field(Field {
+            code,
+            value,
+            raw: Some(Cow::Borrowed(&v[..used])),
+        }));
+        Ok((rest, ()))
     } else if (32..127).contains(&first) {
         let (r, name) = crate::error::context("application header", token_text(i))?;
         let (r, value) = crate::error::context("application header", text_string(r))?;
-        Ok((r, Header::Application { name, value }))
+        out.push(Header::Application { name, value });
+        Ok((r, ()))
     } else {
         not_a_header(i, first)
     }
@@ -733,25 +739,24 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
                 },
             );
         }
-        let (rest, h) = header(r, ctx, message_type)?;
+        let (rest, ()) = header(r, ctx, message_type, &mut headers)?;
         r = rest;
-        match &h {
-            Header::Field(Field {
+        let ct = match headers.last() {
+            Some(Header::Field(Field {
                 code: FieldCode::MESSAGE_TYPE,
                 value: Value::Token(b),
                 ..
-            }) if message_type.is_none() => message_type = Some(*b),
-            _ => {}
-        }
-        let ct = match &h {
-            Header::Field(Field {
+            })) => {
+                message_type = message_type.or(Some(*b));
+                None
+            }
+            Some(Header::Field(Field {
                 code: FieldCode::CONTENT_TYPE,
                 value,
                 ..
-            }) => Some(matches!(value, Value::ContentType(ct) if ct.media().is_multipart())),
+            })) => Some(matches!(value, Value::ContentType(ct) if ct.media().is_multipart())),
             _ => None,
         };
-        headers.push(h);
         if let Some(is_multipart) = ct {
             body = Some(body_of(r, is_multipart, ctx)?);
             r = &r[r.len()..];
