@@ -29,6 +29,7 @@ use crate::EncodeError;
 
 /// How a text was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Reading {
     /// In the declared charset, without error.
@@ -46,6 +47,7 @@ pub enum Reading {
 
 /// Decoded text and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DecodedText<'a> {
     /// The text.
     pub text: Cow<'a, str>,
@@ -55,6 +57,7 @@ pub struct DecodedText<'a> {
 
 /// A charset this build cannot read or write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("charset {charset} is not supported by this build (enable the `charset` feature)")]
 pub struct UnsupportedCharset {
     /// The charset.

@@ -9,6 +9,7 @@ use core::fmt;
 
 /// What went wrong while decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input ended while `expected` was being read.
@@ -117,6 +118,7 @@ impl fmt::Display for ErrorKind {
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("at offset {offset}: {context}: {kind}")]
 pub struct DecodeError {
     offset: usize,
@@ -155,6 +157,7 @@ impl DecodeError {
 /// assert_eq!(err.to_string(), "text-string: text contains a NUL octet");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("{context}: {reason}")]
 pub struct EncodeError {
     context: &'static str,

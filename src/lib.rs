@@ -50,6 +50,59 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Features
+//! - `std` (default): the standard library (`std::error::Error`). Without
+//!   it the crate is `no_std` with `alloc`.
+//! - `mime` (default): conversions to and from `mime::Mime`.
+//! - `smil` (default): the SMIL presentation (`smil` module).
+//! - `charset`: text in every charset encoding_rs supports.
+//! - `serde`: `Serialize` for every decoded type and view, `Deserialize`
+//!   for the owned forms (works without `std` too).
+//!
+//! ### `serde`
+//! The serialized form is lossless: a [`Pdu`] read back from it equals
+//! the decoded one made owned and re-encodes to the same octets (each
+//! binary field keeps its wire octets as `raw`). It is the shape of the
+//! Rust types, not the stable format of `mmsdump --json`:
+//! - structs are maps of their fields; enums are externally tagged
+//!   (`{"Text": …}`, `{"Token": …}`); empty lists and absent options are
+//!   left out;
+//! - field codes, message types, the tokens of a field's table, charsets
+//!   and well-known media types are written by name (`"X-Mms-Message-Type"`,
+//!   `"m-send-req"`, `"utf-8"`), codes without a name by number; both read;
+//! - text is a string when it is UTF-8, else `{"hex": …}`; an encoded
+//!   string with a charset is `{"charset": …, "text": …}` (its octets in
+//!   that charset); part, body and payload data are base64, other octets
+//!   (a field's `raw`, raw values, trailing octets) hex; formats that are
+//!   not human-readable get byte strings instead;
+//! - [`mms::view::PduView`] serializes in the shape of a `Pdu` (headers
+//!   decoded as they are written, each with its `offset`; a value that does
+//!   not decode gives `"error"` in place of `"value"`), its body's parts
+//!   walked in place; [`wsp::Parts`] is the sequence of its parts.
+//!
+//! Deserializing checks what the constructors guarantee and the encoder
+//! relies on: text holds no NUL, names and media types written as text
+//! open as their grammar requires, a field's `raw` octets encode its
+//! value, a decode error names one of the crate's own contexts. A value
+//! that breaks one is an error. The formats must be self-describing (JSON,
+//! CBOR, YAML, …).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use mms_pdu::Pdu;
+//! let bytes = b"\x8C\x81\x98T1\0\x8D\x92\x92\x80"; // m-send-conf
+//! let pdu = Pdu::decode(bytes)?;
+//! let json = serde_json::to_string(&pdu)?;
+//! assert!(json.starts_with(
+//!     r#"{"headers":[{"Field":{"code":"X-Mms-Message-Type","value":{"Token":"m-send-conf"},"raw":"81"}}"#
+//! ));
+//! let back: Pdu<'static> = serde_json::from_str(&json)?;
+//! assert_eq!(back, pdu.clone().into_owned());
+//! assert_eq!(back.encode()?, bytes);
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Contracts
 //! - Decoding never panics, on any input. Every failure is a
 //!   [`DecodeError`] with the absolute byte offset, the field or rule, and
@@ -79,6 +132,8 @@ mod ctx;
 mod error;
 mod limits;
 pub mod mms;
+#[cfg(feature = "serde")]
+mod serde_impl;
 #[cfg(feature = "smil")]
 pub mod smil;
 pub mod sms;

@@ -36,6 +36,7 @@ pub const MAX_USER_DATA: usize = 140;
 
 /// An SMS user data that cannot be read, or a segment that cannot be taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum SmsError {
     /// The UDH length or an information element runs past the user data.
@@ -84,6 +85,7 @@ pub enum SmsError {
 
 /// Concatenation information (IE 0x00 or 0x08).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Concat {
     /// Reference number (8 or 16 bits).
     pub reference: u16,
@@ -95,12 +97,17 @@ pub struct Concat {
 
 /// A decoded user data: what its header says, and the payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct UserData<'a> {
     /// Destination and source ports (IE 0x05 or 0x04).
     pub ports: Option<(u16, u16)>,
     /// Concatenation (IE 0x00 or 0x08).
     pub concat: Option<Concat>,
     /// The payload after the header.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serde_impl::base64::serialize")
+    )]
     pub payload: &'a [u8],
 }
 
@@ -264,10 +271,12 @@ impl Default for ReassemblyLimits {
 
 /// A reassembled message.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Reassembled {
     /// Ports of the first segment, when it had a port IE.
     pub ports: Option<(u16, u16)>,
     /// The concatenated payload.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::base64"))]
     pub payload: Vec<u8>,
 }
 

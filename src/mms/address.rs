@@ -27,6 +27,7 @@ use core::fmt;
 /// Non-exhaustive: a later MMS version may name more address types (they
 /// decode as [`Address::Other`] until then).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Address<'a> {
     /// A phone number (`/TYPE=PLMN`).
@@ -48,6 +49,7 @@ pub enum Address<'a> {
 
 /// An address that does not follow the addressing model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("malformed MMS address: {reason}")]
 pub struct AddressError {
     /// Why.

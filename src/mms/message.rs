@@ -21,6 +21,7 @@ use crate::{DecodeError, DecodeOptions, EncodeError};
 
 /// Why bytes or a [`Pdu`] did not make a typed message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum MessageError {
     /// The bytes are not a PDU.
@@ -73,6 +74,7 @@ impl From<DecodeError> for MessageError {
 /// headers it lacked; empty for a message built in code (encoded in the
 /// canonical order: the spec table's).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Layout {
     order: Vec<FieldCode>,
     missing: Vec<FieldCode>,
@@ -232,6 +234,7 @@ macro_rules! messages {
         $(
             $(#[$doc])*
             #[derive(Debug, Clone, PartialEq, Default)]
+            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
             pub struct $name<'a> {
                 /// X-Mms-MMS-Version (1.2 by default).
                 pub version: Version,
@@ -355,6 +358,7 @@ macro_rules! messages {
         /// # Ok::<(), mms_pdu::mms::message::MessageError>(())
         /// ```
         #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
         pub enum Message<'a> {
             $( #[doc = concat!("`", stringify!($mt), "`.")] $name($name<'a>), )*

@@ -143,6 +143,7 @@ pub fn message_type_since(t: MessageType) -> Version {
 
 /// What is wrong with a header of a PDU.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum ViolationKind {
     /// A mandatory header is absent.
@@ -180,6 +181,7 @@ pub enum ViolationKind {
 /// assert!(v.iter().all(|x| x.kind == ViolationKind::Missing));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Violation {
     /// The PDU type.
     pub message_type: MessageType,

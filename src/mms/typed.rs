@@ -281,6 +281,7 @@ impl CancelStatus {
 
 /// X-Mms-Previously-Sent-By (§7.3.37).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PreviouslySentBy<'a> {
     /// Forwarded-count-value.
     pub count: u64,
@@ -308,6 +309,7 @@ impl<'a> FieldType<'a> for PreviouslySentBy<'a> {
 
 /// X-Mms-Previously-Sent-Date (§7.3.38).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PreviouslySentDate {
     /// Forwarded-count-value.
     pub count: u64,
@@ -335,6 +337,7 @@ impl<'a> FieldType<'a> for PreviouslySentDate {
 
 /// X-Mms-MM-Flags (§7.3.32): an operation on a keyword.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MmFlag<'a> {
     /// 0x80 add, 0x81 remove, 0x82 filter.
     pub op: u8,
@@ -371,6 +374,7 @@ impl<'a> FieldType<'a> for MmFlag<'a> {
 
 /// X-Mms-Mbox-Totals / X-Mms-Mbox-Quotas (§7.3.25, §7.3.26).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MboxCount {
     /// 0x80: a number of messages; 0x81: a size in octets.
     pub kind: u8,
@@ -405,6 +409,7 @@ impl<'a> FieldType<'a> for MboxCount {
 
 /// X-Mms-Element-Descriptor (§7.3.18).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ElementDescriptor<'a> {
     /// Content-Reference-value.
     pub reference: Text<'a>,
@@ -435,8 +440,13 @@ impl<'a> FieldType<'a> for ElementDescriptor<'a> {
 /// m-delete-conf and m-mbox-delete-conf, MMS_ENC 1.3 §7.3.10, §7.3.48,
 /// §7.3.49): which of the requested deletions it reports on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Counted<T> {
     /// Status-count-value, when the counted form is used.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<u64>,
     /// The value.
     pub value: T,

@@ -85,6 +85,7 @@ impl core::str::FromStr for Version {
 /// From (MMS_ENC 1.3 §7.3.21): an address, or the token asking the MMSC to
 /// insert the sender's address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FromValue<'a> {
     /// `Address-present-token Encoded-string-value`.
     Address(EncodedString<'a>),
@@ -94,16 +95,24 @@ pub enum FromValue<'a> {
 
 /// X-Mms-Message-Class (MMS_ENC 1.3 §7.3.27).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageClass<'a> {
     /// A Class-identifier octet (0x80 Personal … 0x83 Auto).
-    Token(u8),
+    Token(#[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::class_token"))] u8),
     /// Token-text.
-    Text(Text<'a>),
+    Text(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::token_text")
+        )]
+        Text<'a>,
+    ),
 }
 
 /// Absolute or relative time (X-Mms-Expiry, X-Mms-Delivery-Time,
 /// X-Mms-Reply-Charging-Deadline; MMS_ENC 1.3 §7.3.20).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Time {
     /// `Absolute-token Date-value`: seconds since the epoch.
     Absolute(u64),
@@ -113,9 +122,16 @@ pub enum Time {
 
 /// A parameter name or value of X-Mms-Element-Descriptor (MMS_ENC 1.3 §7.3.18).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ElementItem<'a> {
     /// Short-integer (the well-known parameter `type` is 2; a value is a well-known media code).
-    Short(u8),
+    Short(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::short")
+        )]
+        u8,
+    ),
     /// Text-string (or Extension-media).
     Text(Text<'a>),
 }
@@ -123,6 +139,7 @@ pub enum ElementItem<'a> {
 /// A typed MMS header value. Which variant a field carries is fixed by the
 /// field table (MMS_ENC 1.3 §7.3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Value<'a> {
     /// Text-string.
@@ -192,7 +209,7 @@ pub enum Value<'a> {
     },
     /// The value octets as on the wire: unknown fields, and values that did
     /// not follow their grammar (lenient decoding).
-    Raw(Cow<'a, [u8]>),
+    Raw(#[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::hex"))] Cow<'a, [u8]>),
 }
 
 fn no_trailing<'a, T>(

@@ -86,6 +86,7 @@ use crate::wsp::Charset;
 
 /// A SMIL presentation: the layout and the slides.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Presentation<'a> {
     /// The `<layout>` of the `<head>` (empty when there is none).
     pub layout: Layout<'a>,
@@ -95,6 +96,7 @@ pub struct Presentation<'a> {
 
 /// The `<layout>` element: the root layout and the regions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Layout<'a> {
     /// `<root-layout>`, when present.
     pub root: Option<RootLayout<'a>>,
@@ -104,6 +106,7 @@ pub struct Layout<'a> {
 
 /// `<root-layout>`: the size and colour of the rendering surface.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RootLayout<'a> {
     /// `width`.
     pub width: Option<Length>,
@@ -115,6 +118,7 @@ pub struct RootLayout<'a> {
 
 /// A `<region>` of the layout.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Region<'a> {
     /// `id` (the MMS profile names them `Image` and `Text`).
     pub id: Cow<'a, str>,
@@ -142,6 +146,7 @@ pub struct Region<'a> {
 /// assert_eq!(Length::Percent(50).to_string(), "50%");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Length {
     /// Pixels (`176`, `176px`).
     Px(u32),
@@ -200,6 +205,7 @@ fn strip_suffix_ignore_case<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
 /// assert_eq!(Fit::parse("stretch").as_str(), "stretch");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Fit<'a> {
     /// `fill`: scaled to the region, aspect ratio lost.
     Fill,
@@ -258,6 +264,7 @@ impl<'a> Fit<'a> {
 /// One slide: a `<par>` of the body (or a media element outside any `<par>`,
 /// which plays on its own as the body is a sequence).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Slide<'a> {
     /// The `dur` of the `<par>` in milliseconds; `None` when absent or not a
     /// clock value (`indefinite`, `media`).
@@ -278,6 +285,7 @@ impl Slide<'_> {
 
 /// Which media element (non-exhaustive: a later MMS SMIL profile may add one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum MediaKind {
     /// `<img>`.
@@ -345,6 +353,7 @@ impl MediaKind {
 
 /// A time attribute (`begin`, `end`, `dur`) of a media element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TimeValue<'a> {
     /// A clock value, in milliseconds.
     Ms(u64),
@@ -408,6 +417,7 @@ impl fmt::Display for TimeValue<'_> {
 
 /// A media element of a slide.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MediaRef<'a> {
     /// Which element.
     pub kind: MediaKind,
@@ -613,6 +623,7 @@ impl Default for SmilLimits {
 
 /// What was wrong with a SMIL document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum SmilErrorKind {
     /// Not well-formed XML (the XML reader's description).
@@ -662,6 +673,7 @@ pub enum SmilErrorKind {
 /// assert_eq!(err.kind(), &SmilErrorKind::NotSmil("html".into()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("SMIL at offset {offset}: {kind}; expected {expected}")]
 pub struct SmilError {
     offset: usize,

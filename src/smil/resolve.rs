@@ -10,6 +10,7 @@ use crate::{Body, Pdu};
 
 /// Why a media element names no part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum UnresolvedReason {
     /// The element has no `src`.
@@ -23,6 +24,7 @@ pub enum UnresolvedReason {
 
 /// A media element that names no part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Unresolved {
     /// The slide's index in [`Presentation::slides`].
     pub slide: usize,
@@ -34,6 +36,7 @@ pub struct Unresolved {
 
 /// What [`resolve`] found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Resolution {
     /// The media elements that name no part, in document order.
     pub unresolved: Vec<Unresolved>,
@@ -381,6 +384,7 @@ fn strip_utf8_bom(bytes: &[u8]) -> Option<(usize, &str)> {
 
 /// The presentation of a body, found, parsed and resolved by [`from_body`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BodyPresentation<'p> {
     /// The index of the SMIL part among the body's top-level parts.
     pub part: usize,

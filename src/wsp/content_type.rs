@@ -38,11 +38,18 @@ use crate::{EncodeError, Limits};
 /// assert_eq!(Media::from_name("image/webp").name(), "image/webp");
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Media<'a> {
     /// A Well-known-media code.
-    WellKnown(u32),
+    WellKnown(#[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::media_code"))] u32),
     /// Extension-media text.
-    Text(Text<'a>),
+    Text(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::extension_media")
+        )]
+        Text<'a>,
+    ),
 }
 
 impl<'a> Media<'a> {
@@ -229,11 +236,18 @@ pub fn well_known_parameter_name(code: u8) -> Option<&'static str> {
 
 /// A parameter name: a well-known code (WAP-230 Table 38) or token-text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ParamName<'a> {
     /// Well-known-parameter-token.
     WellKnown(u8),
     /// Token-text of an untyped parameter.
-    Text(Text<'a>),
+    Text(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::token_text")
+        )]
+        Text<'a>,
+    ),
 }
 
 impl ParamName<'_> {
@@ -251,12 +265,19 @@ impl ParamName<'_> {
 
 /// A parameter value, in the form it had (or will have) on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum ParamValue<'a> {
     /// Integer-value.
     Integer(u64),
     /// Short-integer (Padding, SEC, Version, well-known field name).
-    Short(u8),
+    Short(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::short")
+        )]
+        u8,
+    ),
     /// Q-value, as its uintvar code (1–100 = q 0.00–0.99 step .01, …).
     Q(u32),
     /// Well-known-charset.
@@ -351,6 +372,7 @@ fn constrained_name<'m>(m: &'m Media<'_>) -> Option<&'m [u8]> {
 
 /// One parameter of a content type or disposition.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Parameter<'a> {
     /// Its name.
     pub name: ParamName<'a>,
@@ -583,9 +605,18 @@ pub(crate) fn constrained_media(i: &[u8]) -> PResult<'_, Media<'_>> {
 /// assert_eq!(ct.to_vec(), [0x03, 0x83, 0x81, 0xEA]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ContentType<'a> {
     media: Media<'a>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     params: Vec<Parameter<'a>>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "core::ops::Not::not")
+    )]
     general_form: bool,
 }
 

@@ -50,6 +50,7 @@ pub fn header_code(name: &str) -> Option<u8> {
 
 /// `Disposition = Form-data | Attachment | Inline | Token-text` (WAP-230 §8.4.2.53).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Disposition<'a> {
     /// `<Octet 128>`.
     FormData,
@@ -58,7 +59,13 @@ pub enum Disposition<'a> {
     /// `<Octet 130>`.
     Inline,
     /// Another disposition, as token-text.
-    Token(Text<'a>),
+    Token(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::token_text")
+        )]
+        Text<'a>,
+    ),
 }
 
 impl Disposition<'_> {
@@ -75,6 +82,7 @@ impl Disposition<'_> {
 
 /// One WSP header of a multipart entry or a push PDU.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum WspHeader<'a> {
     /// Content-ID (0x40): `Quoted-string` per WAP-230; many encoders write a
@@ -91,6 +99,10 @@ pub enum WspHeader<'a> {
     /// `Value-length Disposition *(Parameter)`.
     ContentDisposition {
         /// 0x2E (WSP 1.1–1.3) or 0x45 (WSP 1.4).
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::disposition_code")
+        )]
         code: u8,
         /// The disposition.
         disposition: Disposition<'a>,
@@ -100,14 +112,29 @@ pub enum WspHeader<'a> {
     /// Any other well-known header, its Wap-value kept as the raw octets.
     WellKnown {
         /// The field code (without the high bit).
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::header_code")
+        )]
         code: u8,
         /// The value octets, exactly as on the wire.
+        #[cfg_attr(
+            feature = "serde",
+            serde(
+                serialize_with = "crate::serde_impl::hex::serialize",
+                deserialize_with = "crate::serde_impl::wap_value"
+            )
+        )]
         value: alloc::borrow::Cow<'a, [u8]>,
     },
     /// An application header: token-text name, text-string value
     /// (`Content-Transfer-Encoding: base64` arrives this way).
     Application {
         /// Header name.
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::token_text")
+        )]
         name: Text<'a>,
         /// Header value.
         value: Text<'a>,

@@ -37,28 +37,50 @@ use crate::EncodeError;
 /// assert_eq!(back.parts[0].data.as_ref(), b"hello");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Multipart<'a> {
     /// The parts, in wire order.
     pub parts: Vec<Part<'a>>,
     /// nEntries as it was on the wire when it differs from `parts.len()`
     /// (0 is common); `None` writes `parts.len()`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub declared_entries: Option<u32>,
     /// Octets after the last part that do not form an entry (kept so the
     /// body re-encodes as it came; lenient decoding only).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            with = "crate::serde_impl::hex",
+            skip_serializing_if = "<[u8]>::is_empty"
+        )
+    )]
     pub trailing: Cow<'a, [u8]>,
 }
 
 /// One entry of a multipart body.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Part<'a> {
     /// The part's content type.
     pub content_type: ContentType<'a>,
     /// Its other headers (Content-ID, Content-Location, …), in wire order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub headers: Vec<WspHeader<'a>>,
     /// Its data, borrowed from the input when decoded.
     pub data: super::Data<'a>,
     /// When the part is itself a multipart that decoded, its parts. On
     /// encoding, a `Some` here is written instead of `data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub nested: Option<Multipart<'a>>,
 }
 

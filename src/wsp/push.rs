@@ -48,6 +48,7 @@ pub const MAX_JUNK: usize = 64;
 
 /// Push (0x06) or ConfirmedPush (0x07).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PushType {
     /// Push (0x06).
     Push,
@@ -75,6 +76,7 @@ impl PushType {
 /// X-Wap-Application-Id: `Push-app-id = Uri-value | App-assigned-code`
 /// (WAP-230 §8.4.2.54).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AppId<'a> {
     /// An assigned code (Integer-value); 4 is `x-wap-application:mms.ua`.
     Code(u64),
@@ -144,6 +146,7 @@ impl Default for PushOptions {
 /// assert_eq!(back.body.as_ref(), b"\x8C\x82");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Push<'a> {
     /// Transaction id (connectionless pushes only).
     pub tid: Option<u8>,
@@ -152,8 +155,13 @@ pub struct Push<'a> {
     /// The content type of the body.
     pub content_type: ContentType<'a>,
     /// The push headers after the content type, in wire order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub headers: Vec<WspHeader<'a>>,
     /// The body (an MMS PDU for `application/vnd.wap.mms-message`).
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::base64"))]
     pub body: Cow<'a, [u8]>,
     /// Offset of the push PDU in the decoded input: non-zero when a
     /// [`PushOptions::search`] skipped junk before it (0 for a built push).
@@ -161,6 +169,10 @@ pub struct Push<'a> {
     /// Offset of the body in the decoded input (0 for a built push).
     pub body_offset: usize,
     /// Deviations lenient decoding accepted.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub warnings: Vec<DecodeError>,
 }
 

@@ -236,11 +236,18 @@ pub(crate) fn quoted_string(i: &[u8]) -> PResult<'_, Text<'_>> {
 /// A decoded Text-value (WAP-230 §8.4.2.3):
 /// `No-value | Token-text | Quoted-string`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TextValue<'a> {
     /// `No-value = <Octet 0>`.
     NoValue,
     /// Token-text.
-    Token(Text<'a>),
+    Token(
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "crate::serde_impl::token_text_value")
+        )]
+        Text<'a>,
+    ),
     /// Quoted-string (opening quote dropped).
     Quoted(Text<'a>),
 }

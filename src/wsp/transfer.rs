@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 /// A transfer-encoded part that cannot be decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("{encoding}: invalid octet 0x{octet:02X} at offset {offset} of the part data")]
 pub struct TransferError {
     /// `base64` or `quoted-printable`.

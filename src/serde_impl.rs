@@ -1,0 +1,1255 @@
+//! `serde` support (feature `serde`): the hand-written `Serialize` and
+//! `Deserialize` impls, and the helpers the derives of the other modules
+//! name in their `#[serde(with = …)]` attributes.
+//!
+//! The shape is described in the crate documentation (section *Features*).
+//! In short: a PDU is its headers in wire order, each binary field with its
+//! code (by name), its typed value and its wire octets (`raw`), then the body
+//! and the trailing octets; enums are externally tagged; codes with a name
+//! are written by name, others by number; text is a string when it is UTF-8
+//! and `{"hex": …}` otherwise; part and body data are base64, other octets
+//! of the wire encoding hex (byte strings in formats that are not human
+//! readable). Every value that deserializes can be encoded as it reads:
+//! the invariants the constructors keep (no NUL in a text, a token-text
+//! opening with a token character, a field's raw octets encoding its
+//! value, …) are checked, and a value that breaks one is an error.
+
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStructVariant, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::mms::typed::Token;
+use crate::mms::view::{Fields, PduView, RawField};
+use crate::mms::ValueKind;
+use crate::wsp::{
+    well_known_media_code, well_known_media_name, Charset, ContentType, Data, EncodedString,
+    PartView, Parts, Text, WspHeader,
+};
+use crate::{
+    DecodeError, ElementItem, ErrorKind, Field, FieldCode, FromValue, MessageClass, MessageType,
+    Time, Value, Version,
+};
+
+// ---------------------------------------------------------------------------
+// Octets: hex or base64 in human-readable formats, byte strings otherwise.
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn to_hex(b: &[u8]) -> String {
+    let mut s = String::with_capacity(2 * b.len());
+    for &x in b {
+        s.push(char::from(HEX[usize::from(x >> 4)]));
+        s.push(char::from(HEX[usize::from(x & 15)]));
+    }
+    s
+}
+
+fn from_hex(s: &str) -> Option<Vec<u8>> {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    let s = s.as_bytes();
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    s.chunks_exact(2)
+        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
+        .collect()
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn to_base64(b: &[u8]) -> String {
+    let mut s = String::with_capacity(b.len().div_ceil(3) * 4);
+    for c in b.chunks(3) {
+        let n = u32::from(c[0]) << 16
+            | u32::from(*c.get(1).unwrap_or(&0)) << 8
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= c.len() {
+                s.push(char::from(B64[(n >> (18 - 6 * k) & 63) as usize]));
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+/// Standard base64 with its padding; nothing else is accepted.
+fn from_base64(s: &str) -> Option<Vec<u8>> {
+    fn sextet(c: u8) -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    }
+    let s = s.as_bytes();
+    if !s.len().is_multiple_of(4) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let quads = s.len() / 4;
+    for (k, q) in s.chunks_exact(4).enumerate() {
+        let pad = if k + 1 == quads {
+            q.iter().rev().take_while(|&&c| c == b'=').count()
+        } else {
+            0
+        };
+        if pad > 2 {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &q[..4 - pad] {
+            n = n << 6 | sextet(c)?;
+        }
+        n <<= 6 * pad as u32;
+        out.push((n >> 16) as u8);
+        if pad < 2 {
+            out.push((n >> 8) as u8);
+        }
+        if pad < 1 {
+            out.push(n as u8);
+        }
+    }
+    Some(out)
+}
+
+/// Reads octets: a string in the given text form, or a byte string.
+struct OctetsVisitor {
+    expecting: &'static str,
+    decode: fn(&str) -> Option<Vec<u8>>,
+}
+
+impl<'de> Visitor<'de> for OctetsVisitor {
+    type Value = Vec<u8>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<u8>, E> {
+        (self.decode)(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+        Ok(v.to_vec())
+    }
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+        Ok(v)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+        let mut v = Vec::new();
+        while let Some(b) = seq.next_element::<u8>()? {
+            v.push(b);
+        }
+        Ok(v)
+    }
+}
+
+fn ser_octets<S: Serializer>(b: &[u8], s: S, text: fn(&[u8]) -> String) -> Result<S::Ok, S::Error> {
+    if s.is_human_readable() {
+        s.serialize_str(&text(b))
+    } else {
+        s.serialize_bytes(b)
+    }
+}
+
+fn de_octets<'de, D: Deserializer<'de>>(d: D, v: OctetsVisitor) -> Result<Vec<u8>, D::Error> {
+    if d.is_human_readable() {
+        d.deserialize_str(v)
+    } else {
+        d.deserialize_byte_buf(v)
+    }
+}
+
+const HEX_VISITOR: OctetsVisitor = OctetsVisitor {
+    expecting: "octets in hex",
+    decode: from_hex,
+};
+const B64_VISITOR: OctetsVisitor = OctetsVisitor {
+    expecting: "octets in base64",
+    decode: from_base64,
+};
+
+/// Octets of the wire encoding (a field's raw value, trailing octets, …):
+/// hex. For `#[serde(with = "crate::serde_impl::hex")]`.
+pub(crate) mod hex {
+    use super::*;
+    pub(crate) fn serialize<T: AsRef<[u8]> + ?Sized, S: Serializer>(
+        v: &T,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        ser_octets(v.as_ref(), s, to_hex)
+    }
+    pub(crate) fn deserialize<'de, T: From<Vec<u8>>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        de_octets(d, HEX_VISITOR).map(T::from)
+    }
+}
+
+/// Part, body and payload data: base64. For
+/// `#[serde(with = "crate::serde_impl::base64")]`.
+pub(crate) mod base64 {
+    use super::*;
+    pub(crate) fn serialize<T: AsRef<[u8]> + ?Sized, S: Serializer>(
+        v: &T,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        ser_octets(v.as_ref(), s, to_base64)
+    }
+    pub(crate) fn deserialize<'de, T: From<Vec<u8>>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        de_octets(d, B64_VISITOR).map(T::from)
+    }
+}
+
+/// Borrowed octets written in hex.
+struct HexRef<'b>(&'b [u8]);
+
+impl Serialize for HexRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        hex::serialize(self.0, s)
+    }
+}
+
+/// Borrowed octets written in base64.
+struct B64Ref<'b>(&'b [u8]);
+
+impl Serialize for B64Ref<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        base64::serialize(self.0, s)
+    }
+}
+
+/// Octets read from hex.
+struct HexBuf(Vec<u8>);
+
+impl<'de> Deserialize<'de> for HexBuf {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        hex::deserialize(d).map(HexBuf)
+    }
+}
+
+impl Serialize for Data<'_> {
+    /// Base64 (a byte string in formats that are not human readable).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        base64::serialize(&self[..], s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Data<'_> {
+    /// Owned octets.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        base64::deserialize(d).map(Data::Owned)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Text: a string when UTF-8 without NUL, else {"hex": …}.
+
+/// Text octets as they serialize: a string, or `{"hex": …}`.
+pub(crate) struct OctetText<'b>(pub(crate) &'b [u8]);
+
+impl Serialize for OctetText<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return s.serialize_bytes(self.0);
+        }
+        match core::str::from_utf8(self.0) {
+            Ok(t) if !t.contains('\0') => s.serialize_str(t),
+            _ => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("hex", &HexRef(self.0))?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// Text octets read back: a string (its UTF-8), `{"hex": …}`, or a byte string.
+struct TextBuf(Vec<u8>);
+
+impl<'de> Deserialize<'de> for TextBuf {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or {\"hex\": octets}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<u8>, E> {
+                Ok(v.as_bytes().to_vec())
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Vec<u8>, E> {
+                Ok(v.into_bytes())
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Vec<u8>, A::Error> {
+                let mut out = None;
+                while let Some(k) = m.next_key::<Cow<'_, str>>()? {
+                    if k != "hex" || out.is_some() {
+                        return Err(de::Error::unknown_field(&k, &["hex"]));
+                    }
+                    out = Some(m.next_value::<HexBuf>()?.0);
+                }
+                out.ok_or_else(|| de::Error::missing_field("hex"))
+            }
+        }
+        d.deserialize_any(V).map(TextBuf)
+    }
+}
+
+fn text_from<'a, E: de::Error>(v: Vec<u8>) -> Result<Text<'a>, E> {
+    let t = match String::from_utf8(v) {
+        Ok(s) => Text::from_string(s),
+        Err(e) => Text::from_bytes(e.as_bytes()).map(Text::into_owned),
+    };
+    t.map_err(|e| E::custom(e))
+}
+
+impl Serialize for Text<'_> {
+    /// A string when the octets are UTF-8, else `{"hex": …}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        OctetText(self.as_bytes()).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text<'_> {
+    /// Owned text; a NUL octet is an error.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        text_from(TextBuf::deserialize(d)?.0)
+    }
+}
+
+/// Token-text (WAP-230 §8.4.2.1): what a header or parameter name, a
+/// message class or a disposition written as text must be to read back.
+pub(crate) fn token_text<'de, 'a, D: Deserializer<'de>>(d: D) -> Result<Text<'a>, D::Error> {
+    let t = Text::deserialize(d)?;
+    match t.as_bytes().first() {
+        Some(32..=126) => Ok(t),
+        _ => Err(de::Error::custom(
+            "a token-text must open with a printable ASCII character (32-126)",
+        )),
+    }
+}
+
+/// The Token-text of a Text-value: not opening with `"` (a Quoted-string).
+pub(crate) fn token_text_value<'de, 'a, D: Deserializer<'de>>(d: D) -> Result<Text<'a>, D::Error> {
+    let t = token_text(d)?;
+    if t.as_bytes().first() == Some(&b'"') {
+        return Err(de::Error::custom(
+            "a token-text value cannot open with '\"' (that is a quoted-string)",
+        ));
+    }
+    Ok(t)
+}
+
+/// Extension-media (WAP-230 §8.4.2.24): opens with an octet 32–127.
+pub(crate) fn extension_media<'de, 'a, D: Deserializer<'de>>(d: D) -> Result<Text<'a>, D::Error> {
+    let t = Text::deserialize(d)?;
+    match t.as_bytes().first() {
+        Some(32..=127) => Ok(t),
+        _ => Err(de::Error::custom(
+            "an extension-media type must open with an octet 32-127",
+        )),
+    }
+}
+
+/// A Short-integer's value (0–127).
+pub(crate) fn short<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let v = u8::deserialize(d)?;
+    if v > 0x7F {
+        return Err(de::Error::invalid_value(
+            Unexpected::Unsigned(u64::from(v)),
+            &"a short-integer value (0-127)",
+        ));
+    }
+    Ok(v)
+}
+
+/// A WSP header code (0–127).
+pub(crate) fn header_code<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    short(d)
+}
+
+/// The code of a Content-Disposition: 0x2E (WSP 1.1–1.3) or 0x45 (WSP 1.4).
+pub(crate) fn disposition_code<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let v = u8::deserialize(d)?;
+    if v != crate::wsp::CONTENT_DISPOSITION && v != crate::wsp::CONTENT_DISPOSITION_14 {
+        return Err(de::Error::invalid_value(
+            Unexpected::Unsigned(u64::from(v)),
+            &"a Content-Disposition code (46 or 69)",
+        ));
+    }
+    Ok(v)
+}
+
+/// The octets of a well-known WSP header's value: one Wap-value, whole.
+pub(crate) fn wap_value<'de, 'a, D: Deserializer<'de>>(d: D) -> Result<Cow<'a, [u8]>, D::Error> {
+    let v: Vec<u8> = hex::deserialize(d)?;
+    match crate::wsp::headers::wap_value(&v) {
+        Ok(([], _)) => Ok(Cow::Owned(v)),
+        _ => Err(de::Error::custom(
+            "a header value's octets must be exactly one Wap-value (WAP-230 §8.4.1.2)",
+        )),
+    }
+}
+
+impl Serialize for EncodedString<'_> {
+    /// Untagged: as a [`Text`]; tagged: `{"charset": …, "text": …}`, the
+    /// text being the octets in that charset.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.charset() {
+            None => OctetText(self.as_bytes()).serialize(s),
+            Some(cs) => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("charset", &cs)?;
+                m.serialize_entry("text", &OctetText(self.as_bytes()))?;
+                m.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EncodedString<'_> {
+    /// Owned; untagged text must hold no NUL.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = EncodedString<'static>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text, {\"hex\": octets} or {\"charset\": …, \"text\": …}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                self.visit_byte_buf(v.as_bytes().to_vec())
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                self.visit_byte_buf(v.into_bytes())
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                self.visit_byte_buf(v.to_vec())
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+                text_from(v).map(EncodedString::text)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let (mut hex, mut charset, mut text) = (None, None, None);
+                while let Some(k) = m.next_key::<Cow<'_, str>>()? {
+                    match &*k {
+                        "hex" if hex.is_none() => hex = Some(m.next_value::<HexBuf>()?.0),
+                        "charset" if charset.is_none() => {
+                            charset = Some(m.next_value::<Charset>()?)
+                        }
+                        "text" if text.is_none() => text = Some(m.next_value::<TextBuf>()?.0),
+                        other => {
+                            return Err(de::Error::unknown_field(
+                                other,
+                                &["hex", "charset", "text"],
+                            ))
+                        }
+                    }
+                }
+                match (hex, charset, text) {
+                    (Some(h), None, None) => self.visit_byte_buf(h),
+                    (None, Some(cs), Some(t)) => Ok(EncodedString::with_charset(cs, t)),
+                    (None, Some(_), None) => Err(de::Error::missing_field("text")),
+                    _ => Err(de::Error::custom(
+                        "an encoded string is a text, {\"hex\": …} or {\"charset\": …, \"text\": …}",
+                    )),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Codes: by name when they have one, else by number.
+
+/// A code as read: its name or its number.
+enum Coded<N> {
+    Name(String),
+    Number(N),
+}
+
+impl<'de, N: TryFrom<u64>> Deserialize<'de> for Coded<N> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<N>(PhantomData<N>);
+        impl<'de, N: TryFrom<u64>> Visitor<'de> for V<N> {
+            type Value = Coded<N>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(
+                    f,
+                    "a name or a number that fits in {} octets",
+                    core::mem::size_of::<N>()
+                )
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Coded<N>, E> {
+                N::try_from(v)
+                    .map(Coded::Number)
+                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Coded<N>, E> {
+                match u64::try_from(v) {
+                    Ok(u) => self.visit_u64(u),
+                    Err(_) => Err(E::invalid_value(Unexpected::Signed(v), &self)),
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Coded<N>, E> {
+                Ok(Coded::Name(v.into()))
+            }
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+impl<N> Coded<N> {
+    fn resolve<E: de::Error>(
+        self,
+        what: &'static str,
+        lookup: impl FnOnce(&str) -> Option<N>,
+    ) -> Result<N, E> {
+        match self {
+            Coded::Number(n) => Ok(n),
+            Coded::Name(s) => {
+                lookup(&s).ok_or_else(|| E::custom(format_args!("unknown {what} {s:?}")))
+            }
+        }
+    }
+}
+
+fn ser_coded<S: Serializer, N: Serialize>(
+    name: Option<&str>,
+    n: N,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match name {
+        Some(name) => s.serialize_str(name),
+        None => n.serialize(s),
+    }
+}
+
+impl Serialize for FieldCode {
+    /// The header name (`X-Mms-Message-Type`), or the number of an unknown code.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_coded(self.name(), self.0, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldCode {
+    /// A name (case-insensitive) or a number 0–127.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let c = Coded::<u8>::deserialize(d)?
+            .resolve("field name", |n| FieldCode::from_name(n).map(|c| c.0))?;
+        if c > 0x7F {
+            return Err(de::Error::invalid_value(
+                Unexpected::Unsigned(u64::from(c)),
+                &"a field code (0-127)",
+            ));
+        }
+        Ok(FieldCode(c))
+    }
+}
+
+impl Serialize for MessageType {
+    /// The name (`m-send-req`), or the number of an unknown type.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_coded(self.name(), self.0, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageType {
+    /// A name or a number.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Coded::<u8>::deserialize(d)?
+            .resolve("message type", |n| FieldCode::MESSAGE_TYPE.token_code(n))
+            .map(MessageType)
+    }
+}
+
+impl Serialize for Charset {
+    /// The IANA name (`utf-8`, `*` for Any-charset), or the MIBenum of an unknown one.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_coded(self.name(), self.0, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Charset {
+    /// A name (case-insensitive) or a MIBenum.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Coded::<u32>::deserialize(d)?
+            .resolve("charset", |n| Charset::from_name(n).map(|c| c.0))
+            .map(Charset)
+    }
+}
+
+impl Serialize for Version {
+    /// `"1.2"` (`"1"` when the minor version is unspecified).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Version {
+    /// `"major.minor"`, major 0–7, minor 0–14, or `"major"`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<'_, str>::deserialize(d)?;
+        s.parse().map_err(de::Error::custom)
+    }
+}
+
+/// A token octet of field `code`'s table, by name when it has one.
+fn ser_token<S: Serializer>(code: FieldCode, octet: u8, s: S) -> Result<S::Ok, S::Error> {
+    ser_coded(code.token_name(octet), octet, s)
+}
+
+fn de_token<'de, D: Deserializer<'de>>(code: FieldCode, d: D) -> Result<u8, D::Error> {
+    resolve_token(code, Coded::<u8>::deserialize(d)?)
+}
+
+fn resolve_token<E: de::Error>(code: FieldCode, t: Coded<u8>) -> Result<u8, E> {
+    match t {
+        Coded::Number(n) => Ok(n),
+        Coded::Name(s) => code
+            .token_code(&s)
+            .ok_or_else(|| E::custom(format_args!("{s:?} is not a token of {code}"))),
+    }
+}
+
+impl<const F: u8> Serialize for Token<F> {
+    /// The token's name (`Ok`, `Retrieved`), or its octet when it has none.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_token(FieldCode(F), self.0, s)
+    }
+}
+
+impl<'de, const F: u8> Deserialize<'de> for Token<F> {
+    /// A name of the field's table (case-insensitive) or an octet.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de_token(FieldCode(F), d).map(Token)
+    }
+}
+
+/// The Class-identifier of X-Mms-Message-Class by name
+/// (`#[serde(with = "crate::serde_impl::class_token")]`).
+pub(crate) mod class_token {
+    use super::*;
+    pub(crate) fn serialize<S: Serializer>(v: &u8, s: S) -> Result<S::Ok, S::Error> {
+        ser_token(FieldCode::MESSAGE_CLASS, *v, s)
+    }
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+        de_token(FieldCode::MESSAGE_CLASS, d)
+    }
+}
+
+/// A well-known media code by name (`#[serde(with = "crate::serde_impl::media_code")]`).
+pub(crate) mod media_code {
+    use super::*;
+    pub(crate) fn serialize<S: Serializer>(v: &u32, s: S) -> Result<S::Ok, S::Error> {
+        ser_coded(well_known_media_name(*v), *v, s)
+    }
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        Coded::<u32>::deserialize(d)?.resolve("well-known media type", well_known_media_code)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The `&'static str`s of errors.
+
+/// Every string literal of the crate's sources, sorted (see build.rs).
+static LITERALS: &[&str] = include!(concat!(env!("OUT_DIR"), "/literals.rs"));
+
+/// A context or rule name of a [`DecodeError`]: one of the crate's own
+/// strings, found by its text.
+pub(crate) fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let s = Cow::<'_, str>::deserialize(d)?;
+    match LITERALS.binary_search(&&*s) {
+        Ok(k) => Ok(LITERALS[k]),
+        Err(_) => Err(de::Error::custom(format_args!(
+            "{s:?} is not a context or rule name of this crate"
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fields: the value with the tokens of the field's table by name, and the
+// wire octets, checked against the value when read back.
+
+/// A field's value, its tokens written by name.
+struct FieldValue<'v, 'a> {
+    code: FieldCode,
+    value: &'v Value<'a>,
+}
+
+struct TokenOf(FieldCode, u8);
+
+impl Serialize for TokenOf {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_token(self.0, self.1, s)
+    }
+}
+
+impl Serialize for FieldValue<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Variant indices as the derive numbers them.
+        match self.value {
+            Value::Token(b) => {
+                s.serialize_newtype_variant("Value", 5, "Token", &TokenOf(self.code, *b))
+            }
+            Value::Counted { count, value } => {
+                let mut v = s.serialize_struct_variant("Value", 16, "Counted", 2)?;
+                v.serialize_field("count", count)?;
+                v.serialize_field(
+                    "value",
+                    &FieldValue {
+                        code: self.code,
+                        value,
+                    },
+                )?;
+                v.end()
+            }
+            // Listed one by one so that a new variant is looked at here.
+            Value::Text(_)
+            | Value::EncodedString(_)
+            | Value::From(_)
+            | Value::Long(_)
+            | Value::Integer(_)
+            | Value::Version(_)
+            | Value::MessageClass(_)
+            | Value::Time(_)
+            | Value::ContentType(_)
+            | Value::PreviouslySentBy { .. }
+            | Value::PreviouslySentDate { .. }
+            | Value::MmFlags { .. }
+            | Value::MboxCount { .. }
+            | Value::Attribute(_)
+            | Value::ElementDescriptor { .. }
+            | Value::Raw(_) => self.value.serialize(s),
+        }
+    }
+}
+
+/// [`Value`] as a field writes it: tokens by name or number.
+#[derive(Deserialize)]
+#[serde(rename = "Value")]
+enum FieldValueDe<'a> {
+    Text(Text<'a>),
+    EncodedString(EncodedString<'a>),
+    From(FromValue<'a>),
+    Long(u64),
+    Integer(u64),
+    Token(Coded<u8>),
+    Version(Version),
+    MessageClass(MessageClass<'a>),
+    Time(Time),
+    ContentType(ContentType<'a>),
+    PreviouslySentBy {
+        count: u64,
+        address: EncodedString<'a>,
+    },
+    PreviouslySentDate {
+        count: u64,
+        date: u64,
+    },
+    MmFlags {
+        op: u8,
+        flag: EncodedString<'a>,
+    },
+    MboxCount {
+        kind: u8,
+        value: u64,
+    },
+    Attribute(FieldCode),
+    ElementDescriptor {
+        reference: Text<'a>,
+        params: Vec<(ElementItem<'a>, ElementItem<'a>)>,
+    },
+    Counted {
+        count: u64,
+        value: Box<FieldValueDe<'a>>,
+    },
+    Raw(#[serde(deserialize_with = "hex::deserialize")] Vec<u8>),
+}
+
+impl<'a> FieldValueDe<'a> {
+    fn resolve<E: de::Error>(self, code: FieldCode) -> Result<Value<'a>, E> {
+        Ok(match self {
+            FieldValueDe::Text(t) => Value::Text(t),
+            FieldValueDe::EncodedString(s) => Value::EncodedString(s),
+            FieldValueDe::From(f) => Value::From(f),
+            FieldValueDe::Long(v) => Value::Long(v),
+            FieldValueDe::Integer(v) => Value::Integer(v),
+            FieldValueDe::Token(t) => Value::Token(resolve_token(code, t)?),
+            FieldValueDe::Version(v) => Value::Version(v),
+            FieldValueDe::MessageClass(c) => Value::MessageClass(c),
+            FieldValueDe::Time(t) => Value::Time(t),
+            FieldValueDe::ContentType(ct) => Value::ContentType(ct),
+            FieldValueDe::PreviouslySentBy { count, address } => {
+                Value::PreviouslySentBy { count, address }
+            }
+            FieldValueDe::PreviouslySentDate { count, date } => {
+                Value::PreviouslySentDate { count, date }
+            }
+            FieldValueDe::MmFlags { op, flag } => Value::MmFlags { op, flag },
+            FieldValueDe::MboxCount { kind, value } => Value::MboxCount { kind, value },
+            FieldValueDe::Attribute(c) => Value::Attribute(c),
+            FieldValueDe::ElementDescriptor { reference, params } => {
+                Value::ElementDescriptor { reference, params }
+            }
+            FieldValueDe::Counted { count, value } => Value::Counted {
+                count,
+                value: Box::new(value.resolve(code)?),
+            },
+            FieldValueDe::Raw(r) => Value::Raw(Cow::Owned(r)),
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Field")]
+struct FieldDe<'a> {
+    code: FieldCode,
+    value: FieldValueDe<'a>,
+    #[serde(default)]
+    raw: Option<HexBuf>,
+}
+
+impl Serialize for Field<'_> {
+    /// `{"code": …, "value": …, "raw": …}`: the value's tokens by name, `raw`
+    /// the value's wire octets in hex (absent for a field built in code).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2 + usize::from(self.raw().is_some())))?;
+        m.serialize_entry("code", &self.code())?;
+        m.serialize_entry(
+            "value",
+            &FieldValue {
+                code: self.code(),
+                value: self.value(),
+            },
+        )?;
+        if let Some(r) = self.raw() {
+            m.serialize_entry("raw", &HexRef(r))?;
+        }
+        m.end()
+    }
+}
+
+/// Whether `raw` is one value of field `code` that reads back as `value`
+/// (by the field's grammar, or as lenient decoding keeps what does not
+/// follow it).
+fn raw_encodes(code: FieldCode, raw: &[u8], value: &Value<'_>) -> bool {
+    let framed = match crate::wsp::headers::wap_value(raw) {
+        Ok((rest, _)) => rest.is_empty(),
+        // A text value without its NUL, which lenient decoding keeps.
+        Err(_) => {
+            matches!(code.grammar(), ValueKind::Text | ValueKind::CountedText)
+                && !raw.is_empty()
+                && !raw.contains(&0)
+        }
+    };
+    let field = RawField {
+        code: Some(code),
+        name: &[],
+        value: raw,
+        offset: 0,
+    };
+    // The message type only picks the counted form of the delete confirmations.
+    framed
+        && [None, Some(MessageType::DELETE_CONF)]
+            .into_iter()
+            .any(|mt| matches!(field.decode(mt), Some(Ok(v)) if v == *value))
+}
+
+impl<'de> Deserialize<'de> for Field<'_> {
+    /// Owned; tokens by name or number; `raw`, when present, must encode
+    /// the value.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = FieldDe::deserialize(d)?;
+        let value = f.value.resolve(f.code)?;
+        let raw = f.raw.map(|r| r.0);
+        if let Some(r) = &raw {
+            if !raw_encodes(f.code, r, &value) {
+                return Err(de::Error::custom(format_args!(
+                    "the raw octets of {} do not encode its value",
+                    f.code
+                )));
+            }
+        }
+        Ok(Field::with_raw(f.code, value, raw))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Views: decoded as they are written.
+
+/// How deep a view's nested multiparts are followed (as the decoder's ceiling).
+const VIEW_DEPTH: usize = crate::Limits::MAX_DEPTH_CEILING;
+
+/// An error in place of a value: `{"error": …}`.
+struct ErrorEntry<'e>(&'e DecodeError);
+
+impl Serialize for ErrorEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("error", self.0)?;
+        m.end()
+    }
+}
+
+impl Serialize for RawField<'_> {
+    /// `{"code": …, "value": …, "offset": …}` for a binary field (`value`
+    /// its octets in hex), `{"name": …, "value": …, "offset": …}` for an
+    /// application header (name and value as text).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        match self.code {
+            Some(c) => {
+                m.serialize_entry("code", &c)?;
+                m.serialize_entry("value", &HexRef(self.value))?;
+            }
+            None => {
+                m.serialize_entry("name", &OctetText(self.name))?;
+                m.serialize_entry("value", &OctetText(self.value))?;
+            }
+        }
+        m.serialize_entry("offset", &self.offset)?;
+        m.end()
+    }
+}
+
+impl Serialize for Fields<'_> {
+    /// The sequence of the [`RawField`]s.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.clone())
+    }
+}
+
+/// A header of a view, as a [`Header`](crate::Header) serializes, with
+/// its offset; a value that does not decode gives `"error"` for `"value"`.
+struct ViewHeader<'f> {
+    field: RawField<'f>,
+    message_type: Option<MessageType>,
+}
+
+impl Serialize for ViewHeader<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Inner<'x, 'f>(&'x ViewHeader<'f>);
+        impl Serialize for Inner<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let f = &self.0.field;
+                let mut m = s.serialize_map(Some(4))?;
+                match f.code {
+                    Some(code) => {
+                        m.serialize_entry("code", &code)?;
+                        match f.decode(self.0.message_type) {
+                            Some(Ok(value)) => m.serialize_entry(
+                                "value",
+                                &FieldValue {
+                                    code,
+                                    value: &value,
+                                },
+                            )?,
+                            Some(Err(e)) => m.serialize_entry("error", &e)?,
+                            None => {}
+                        }
+                        m.serialize_entry("raw", &HexRef(f.value))?;
+                    }
+                    None => {
+                        m.serialize_entry("name", &OctetText(f.name))?;
+                        let text = f.text().unwrap_or_default();
+                        m.serialize_entry("value", &OctetText(text.as_bytes()))?;
+                    }
+                }
+                m.serialize_entry("offset", &f.offset)?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(1))?;
+        let tag = if self.field.code.is_some() {
+            "Field"
+        } else {
+            "Application"
+        };
+        m.serialize_entry(tag, &Inner(self))?;
+        m.end()
+    }
+}
+
+struct ViewHeaders<'v, 'a>(&'v PduView<'a>);
+
+impl Serialize for ViewHeaders<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let message_type = self.0.message_type();
+        s.collect_seq(self.0.fields().map(|field| ViewHeader {
+            field,
+            message_type,
+        }))
+    }
+}
+
+/// A multipart walked in place: `{"declared_entries": n, "parts": […]}`.
+struct ViewMultipart<'a> {
+    parts: Parts<'a>,
+    depth: usize,
+}
+
+impl Serialize for ViewMultipart<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("declared_entries", &self.parts.declared)?;
+        m.serialize_entry(
+            "parts",
+            &ViewParts {
+                parts: self.parts.clone(),
+                depth: self.depth,
+            },
+        )?;
+        m.end()
+    }
+}
+
+struct ViewParts<'a> {
+    parts: Parts<'a>,
+    depth: usize,
+}
+
+impl Serialize for ViewParts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for p in self.parts.clone() {
+            match p {
+                Ok(part) => seq.serialize_element(&ViewPart {
+                    part,
+                    depth: self.depth,
+                })?,
+                Err(e) => seq.serialize_element(&ErrorEntry(&e))?,
+            }
+        }
+        seq.end()
+    }
+}
+
+struct ViewPart<'a> {
+    part: PartView<'a>,
+    depth: usize,
+}
+
+impl Serialize for ViewPart<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Headers<'x, 'a>(&'x PartView<'a>);
+        impl Serialize for Headers<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(None)?;
+                for h in self.0.header_iter() {
+                    match h {
+                        Ok(h) => seq.serialize_element::<WspHeader<'_>>(&h)?,
+                        Err(e) => seq.serialize_element(&ErrorEntry(&e))?,
+                    }
+                }
+                seq.end()
+            }
+        }
+        let p = &self.part;
+        let mut m = s.serialize_map(None)?;
+        match p.decode_content_type() {
+            Ok(ct) => m.serialize_entry("content_type", &ct)?,
+            Err(e) => m.serialize_entry("content_type", &ErrorEntry(&e))?,
+        }
+        m.serialize_entry("headers", &Headers(p))?;
+        m.serialize_entry("data", &B64Ref(p.data))?;
+        let nested = p.media().is_some_and(|m| m.is_multipart()) && self.depth < VIEW_DEPTH;
+        if nested {
+            if let Ok(parts) = Parts::new(p.data) {
+                m.serialize_entry(
+                    "nested",
+                    &ViewMultipart {
+                        parts,
+                        depth: self.depth + 1,
+                    },
+                )?;
+            }
+        }
+        m.end()
+    }
+}
+
+impl Serialize for PartView<'_> {
+    /// `{"content_type": …, "headers": […], "data": …, "nested": …}`: the
+    /// content type and headers decoded (`{"error": …}` for one that does
+    /// not decode), the data in base64, and for a multipart part its parts,
+    /// walked in place.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ViewPart {
+            part: *self,
+            depth: 1,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for Parts<'_> {
+    /// The sequence of the remaining parts ([`PartView`]s); a part that
+    /// cannot be cut ends it as `{"error": …}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ViewParts {
+            parts: self.clone(),
+            depth: 1,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for PduView<'_> {
+    /// `{"headers": […], "body": …, "trailing": …}` in the shape of a
+    /// [`Pdu`](crate::Pdu): each header decoded, with its `offset` (a value
+    /// that does not decode gives `"error"` in place of `"value"`); the body
+    /// walked in place (`{"Multipart": {"declared_entries": …, "parts": […]}}`
+    /// or `{"Data": …}`).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Body<'v, 'a>(&'v PduView<'a>, &'a [u8]);
+        impl Serialize for Body<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(1))?;
+                match self.0.parts() {
+                    Some(Ok(parts)) => {
+                        m.serialize_entry("Multipart", &ViewMultipart { parts, depth: 1 })?
+                    }
+                    _ => m.serialize_entry("Data", &B64Ref(self.1))?,
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("headers", &ViewHeaders(self))?;
+        if let Some(body) = self.body() {
+            m.serialize_entry("body", &Body(self, body))?;
+        }
+        if !self.trailing().is_empty() {
+            m.serialize_entry("trailing", &HexRef(self.trailing()))?;
+        }
+        m.end()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Decode errors: their names are the crate's own `&'static str`s.
+
+/// One of the crate's strings, read by its text.
+struct StaticStr(&'static str);
+
+impl<'de> Deserialize<'de> for StaticStr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        static_str(d).map(StaticStr)
+    }
+}
+
+/// [`ErrorKind`] as it serializes, its names read as [`StaticStr`]s.
+#[derive(Deserialize)]
+#[serde(rename = "ErrorKind")]
+enum ErrorKindDe {
+    Truncated {
+        expected: StaticStr,
+    },
+    LengthOverrun {
+        what: StaticStr,
+        len: u64,
+        remaining: usize,
+    },
+    UintvarTooLong,
+    UintvarOverflow,
+    IntegerOverflow {
+        octets: u8,
+    },
+    Unterminated {
+        what: StaticStr,
+    },
+    Unexpected {
+        expected: StaticStr,
+        found: u8,
+    },
+    TrailingData {
+        what: StaticStr,
+        len: usize,
+    },
+    Skipped {
+        what: StaticStr,
+        len: usize,
+    },
+    LimitExceeded {
+        what: StaticStr,
+        limit: usize,
+    },
+}
+
+impl<'de> Deserialize<'de> for ErrorKind {
+    /// The names (`expected`, `what`) must be ones the crate uses.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match ErrorKindDe::deserialize(d)? {
+            ErrorKindDe::Truncated { expected } => ErrorKind::Truncated {
+                expected: expected.0,
+            },
+            ErrorKindDe::LengthOverrun {
+                what,
+                len,
+                remaining,
+            } => ErrorKind::LengthOverrun {
+                what: what.0,
+                len,
+                remaining,
+            },
+            ErrorKindDe::UintvarTooLong => ErrorKind::UintvarTooLong,
+            ErrorKindDe::UintvarOverflow => ErrorKind::UintvarOverflow,
+            ErrorKindDe::IntegerOverflow { octets } => ErrorKind::IntegerOverflow { octets },
+            ErrorKindDe::Unterminated { what } => ErrorKind::Unterminated { what: what.0 },
+            ErrorKindDe::Unexpected { expected, found } => ErrorKind::Unexpected {
+                expected: expected.0,
+                found,
+            },
+            ErrorKindDe::TrailingData { what, len } => {
+                ErrorKind::TrailingData { what: what.0, len }
+            }
+            ErrorKindDe::Skipped { what, len } => ErrorKind::Skipped { what: what.0, len },
+            ErrorKindDe::LimitExceeded { what, limit } => ErrorKind::LimitExceeded {
+                what: what.0,
+                limit,
+            },
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "DecodeError")]
+struct DecodeErrorDe {
+    offset: usize,
+    context: StaticStr,
+    kind: ErrorKind,
+}
+
+impl<'de> Deserialize<'de> for DecodeError {
+    /// The context must be one the crate uses.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let e = DecodeErrorDe::deserialize(d)?;
+        Ok(DecodeError::new(e.offset, e.context.0, e.kind))
+    }
+}
