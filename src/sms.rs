@@ -84,6 +84,7 @@ pub enum SmsError {
 }
 
 /// Concatenation information (IE 0x00 or 0x08).
+/// 3GPP TS 23.040 §9.2.3.24.1 (8-bit) and §9.2.3.24.8 (16-bit reference).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Concat {
@@ -96,6 +97,7 @@ pub struct Concat {
 }
 
 /// A decoded user data: what its header says, and the payload.
+/// 3GPP TS 23.040 §9.2.3.24 (user data header); ports per §9.2.3.24.4 (WAP-259 WDP over SMS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct UserData<'a> {
@@ -182,6 +184,7 @@ fn checked(reference: u16, total: u8, seq: u8) -> Result<Concat, SmsError> {
 }
 
 /// How to split a payload into SMS user data.
+/// Segmentation per 3GPP TS 23.040 §9.2.3.24.1 and WAP-259 (WDP over GSM SMS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SplitOptions {
     /// Ports to put in a 16-bit port IE (`None`: no port IE).
@@ -270,6 +273,7 @@ impl Default for ReassemblyLimits {
 }
 
 /// A reassembled message.
+/// A message whole again per 3GPP TS 23.040 §9.2.3.24.1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Reassembled {
@@ -291,6 +295,7 @@ struct Pending {
 /// Reassembles concatenated user data, keyed by the sender (`K`, e.g. the
 /// originating address) and the concatenation reference. Takes segments in
 /// any order; ignores exact duplicates; bounded by [`ReassemblyLimits`].
+/// Reassembly per 3GPP TS 23.040 §9.2.3.24.1 (reference, count, sequence number).
 #[derive(Debug)]
 pub struct Reassembler<K: Ord> {
     limits: ReassemblyLimits,

@@ -13,6 +13,7 @@
 use core::fmt;
 
 /// A parsed MMS address, borrowing its text.
+/// Follows the addressing model of MMS_ENC 1.3 §8 (`/TYPE=PLMN`, `IPv4`, `IPv6`, e-mail).
 ///
 /// ```
 /// use mms_pdu::mms::address::Address;

@@ -73,6 +73,7 @@ impl From<DecodeError> for MessageError {
 /// The wire order of a decoded message's headers, and which mandatory
 /// headers it lacked; empty for a message built in code (encoded in the
 /// canonical order: the spec table's).
+/// The order and presence rules are those of the tables of MMS_ENC 1.3 §6.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Layout {
@@ -347,6 +348,7 @@ macro_rules! messages {
         )*
 
         /// Any MMS PDU, typed.
+        /// One variant per PDU type of MMS_ENC 1.3 §6.1–§6.11 (X-Mms-Message-Type, §7.3.30).
         ///
         /// ```
         /// use mms_pdu::mms::message::Message;

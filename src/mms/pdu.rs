@@ -137,6 +137,7 @@ impl fmt::Display for MessageType {
 /// decoded PDU re-encodes byte for byte even where the sender used a
 /// non-minimal encoding; a field built (or rebuilt) from a value is encoded
 /// canonically.
+/// Follows MMS_ENC 1.3 §7.1 (`Field-code Field-value`) and §7.4 Table 25.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Field<'a> {
     code: FieldCode,
@@ -183,6 +184,7 @@ impl<'a> Field<'a> {
 }
 
 /// One header of the PDU header block.
+/// Follows MMS_ENC 1.3 §7.1: a binary field or an `Application-header`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Header<'a> {
@@ -260,6 +262,7 @@ impl<'a> Header<'a> {
 }
 
 /// The body that follows the Content-Type header.
+/// Follows MMS_ENC 1.3 §7.2.12 (the body of a PDU with a Content-Type) and WAP-230 §8.5.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Body<'a> {
@@ -287,6 +290,7 @@ impl Body<'_> {
 }
 
 /// A generic MMS PDU: the header list in wire order and the body.
+/// Follows MMS_ENC 1.3 §6 (the PDUs) and §7.1 (header encoding).
 ///
 /// Decoding borrows from the input; encoding a decoded PDU gives back the
 /// same octets.

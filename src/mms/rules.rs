@@ -10,6 +10,7 @@ use super::pdu::{Header, MessageType, Pdu};
 use super::value::{Value, Version};
 
 /// How often a header may appear in a PDU type.
+/// The M / O / C columns of the header tables of MMS_ENC 1.3 §6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
     /// Exactly once.

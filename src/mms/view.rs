@@ -21,6 +21,7 @@ use crate::wsp::Text;
 use crate::{DecodeError, Limits};
 
 /// One header as cut from the header block: its name and its value octets.
+/// Cut by the generic field-value rule of WAP-230 §8.4.1.2 (MMS_ENC 1.3 §7.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawField<'a> {
     /// The field code, for a binary field.
@@ -77,6 +78,7 @@ fn is_text(code: FieldCode) -> bool {
 }
 
 /// A PDU cut into its header fields and body, without decoding values.
+/// Follows MMS_ENC 1.3 §7.1; value extents by WAP-230 §8.4.1.2.
 ///
 /// ```
 /// use mms_pdu::mms::view::PduView;
@@ -171,6 +173,7 @@ impl<'a> PduView<'a> {
 }
 
 /// The header fields of a [`PduView`].
+/// Each field cut by WAP-230 §8.4.1.2.
 #[derive(Debug, Clone)]
 pub struct Fields<'a> {
     base: &'a [u8],

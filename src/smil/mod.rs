@@ -95,6 +95,7 @@ pub struct Presentation<'a> {
 }
 
 /// The `<layout>` element: the root layout and the regions.
+/// The `<layout>` of the MMS SMIL profile (OMA MMS CONF, 3GPP TS 26.140).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Layout<'a> {
@@ -105,6 +106,7 @@ pub struct Layout<'a> {
 }
 
 /// `<root-layout>`: the size and colour of the rendering surface.
+/// SMIL 2.0 BasicLayout `<root-layout>`, as the MMS SMIL profile keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RootLayout<'a> {
@@ -117,6 +119,7 @@ pub struct RootLayout<'a> {
 }
 
 /// A `<region>` of the layout.
+/// SMIL 2.0 BasicLayout `<region>`, as the MMS SMIL profile keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Region<'a> {
@@ -135,6 +138,7 @@ pub struct Region<'a> {
 }
 
 /// A coordinate or size: pixels or a percentage of the root layout.
+/// SMIL 2.0 BasicLayout lengths (pixels or percentages).
 ///
 /// ```
 /// use mms_pdu::smil::Length;
@@ -263,6 +267,7 @@ impl<'a> Fit<'a> {
 
 /// One slide: a `<par>` of the body (or a media element outside any `<par>`,
 /// which plays on its own as the body is a sequence).
+/// A `<par>` of the MMS SMIL profile (OMA MMS CONF, 3GPP TS 26.140).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Slide<'a> {
@@ -352,6 +357,7 @@ impl MediaKind {
 }
 
 /// A time attribute (`begin`, `end`, `dur`) of a media element.
+/// SMIL 2.0 Timing (`Clock-value` and the forms handsets send).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TimeValue<'a> {
@@ -416,6 +422,7 @@ impl fmt::Display for TimeValue<'_> {
 }
 
 /// A media element of a slide.
+/// A media object element of the MMS SMIL profile (`img`, `text`, `audio`, `video`, `ref`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MediaRef<'a> {

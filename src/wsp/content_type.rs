@@ -264,6 +264,7 @@ impl ParamName<'_> {
 }
 
 /// A parameter value, in the form it had (or will have) on the wire.
+/// WAP-230 §8.4.2.4 (`Typed-value` / `Untyped-value`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -371,6 +372,7 @@ fn constrained_name<'m>(m: &'m Media<'_>) -> Option<&'m [u8]> {
 }
 
 /// One parameter of a content type or disposition.
+/// WAP-230 §8.4.2.4 (`Typed-parameter | Untyped-parameter`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Parameter<'a> {
@@ -595,6 +597,7 @@ pub(crate) fn constrained_media(i: &[u8]) -> PResult<'_, Media<'_>> {
 }
 
 /// A decoded Content-Type: the media type and its parameters.
+/// Follows WAP-230 §8.4.2.24 (`Content-type-value`).
 ///
 /// ```
 /// use mms_pdu::wsp::{Charset, ContentType, Media};

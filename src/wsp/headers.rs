@@ -81,6 +81,7 @@ impl Disposition<'_> {
 }
 
 /// One WSP header of a multipart entry or a push PDU.
+/// Follows WAP-230 §8.4.2.6 and §8.4.1.2 (well-known and application headers).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -25,6 +25,7 @@ use crate::error::{fail, ErrorKind, PResult};
 use crate::EncodeError;
 
 /// A decoded multipart body: its parts in order.
+/// Follows WAP-230 §8.5 (`Multipart = nEntries *MultipartEntry`).
 ///
 /// ```
 /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
@@ -62,6 +63,7 @@ pub struct Multipart<'a> {
 }
 
 /// One entry of a multipart body.
+/// Follows WAP-230 §8.5.3 (`MultipartEntry = HeadersLen DataLen ContentType Headers Data`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Part<'a> {
@@ -432,6 +434,7 @@ pub(crate) fn multipart<'a>(
 }
 
 /// One entry of a multipart body, cut but not decoded (see [`Parts`]).
+/// One WAP-230 §8.5.3 entry, cut in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PartView<'a> {
     /// The Content-type-value octets.

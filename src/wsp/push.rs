@@ -47,6 +47,7 @@ pub const MMS_MESSAGE_MEDIA: u32 = 0x3E;
 pub const MAX_JUNK: usize = 64;
 
 /// Push (0x06) or ConfirmedPush (0x07).
+/// WAP-230 §8.2.4.1 (PDU type 0x06 Push, 0x07 ConfirmedPush; Appendix A assigns the types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PushType {
@@ -110,6 +111,7 @@ impl AppId<'_> {
 }
 
 /// How to frame and how leniently to read a push.
+/// The framings of WAP-230 §8.2.4.1 (connectionless: with a TID; connection-mode: without).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PushOptions {
     /// Connectionless (the default: a TID octet first) or connection-mode.
@@ -134,6 +136,7 @@ impl Default for PushOptions {
 }
 
 /// A decoded or built WSP push PDU.
+/// Follows WAP-230 §8.2.4.1 (Push and ConfirmedPush PDUs) and WAP-251 for the application id.
 ///
 /// ```
 /// use mms_pdu::wsp::push::Push;

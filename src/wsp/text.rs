@@ -22,6 +22,7 @@ pub(crate) const DQUOTE: u8 = 0x22;
 /// NUL, borrowed from the input when decoded. WSP text is not necessarily
 /// UTF-8 (handsets send Latin-1 and worse), so it stays bytes; [`Text::as_str`]
 /// and [`Text::to_string_lossy`] read it.
+/// Follows WAP-230 §8.4.2.1 (`Text-string`).
 ///
 /// Invariant: contains no NUL octet, so it can always be encoded.
 ///
