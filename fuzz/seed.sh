@@ -12,7 +12,7 @@ dst=fuzz/corpus
 manifest=$src/MANIFEST.tsv
 
 pdu_targets=(decode decode_strict roundtrip_canonical multipart)
-mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil"
+mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil" "$dst/serde"
 
 n=0
 # MANIFEST.tsv: file, source_repo, original_path, commit, license, kind, ...
@@ -22,7 +22,9 @@ while IFS=$'\t' read -r file _ _ _ _ kind _; do
     name=${file//\//_}
     case $kind in
         mms-pdu | hex-extracted)
-            for t in "${pdu_targets[@]}"; do cp "$src/$file" "$dst/$t/$name"; done ;;
+            for t in "${pdu_targets[@]}"; do cp "$src/$file" "$dst/$t/$name"; done
+            # serde: an even first octet selects the binary side.
+            { printf '\0'; cat "$src/$file"; } > "$dst/serde/$name" ;;
         wap-push)
             cp "$src/$file" "$dst/push/$name"
             cp "$src/$file" "$dst/sms/$name" ;;
@@ -63,4 +65,10 @@ seed smil '<smil><head><layout><root-layout width="176" height="208"/><region id
 seed smil '\xef\xbb\xbf<?xml version="1.0"?><smil xmlns="http://www.w3.org/2001/SMIL20/Language"><body><par dur="00:00:05"><video src="v.3gp" region="Video"/></par></body></smil>' smil-quirks
 seed smil '<!DOCTYPE s [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><smil><body><par><text src="&b;"/></par></body></smil>' smil-entities
 
+# serde, the JSON side (an odd first octet): a PDU and a message as the
+# feature writes them.
+seed serde '\001{"headers":[{"Field":{"code":"X-Mms-Message-Type","value":{"Token":"m-notifyresp-ind"},"raw":"83"}},{"Field":{"code":"X-Mms-Transaction-Id","value":{"Text":"T1"}}},{"Field":{"code":"X-Mms-MMS-Version","value":{"Version":"1.2"}}},{"Field":{"code":"X-Mms-Status","value":{"Token":"Retrieved"}}}]}' json-pdu
+seed serde '\001{"headers":[{"Field":{"code":"Subject","value":{"EncodedString":{"charset":"utf-8","text":"caf\xc3\xa9"}}}},{"Application":{"name":"X-Foo","value":{"hex":"ff"}}}],"trailing":"00"}' json-pdu-2
+
 echo "seeded $n corpus files into $dst/"
+

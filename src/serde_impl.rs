@@ -855,30 +855,35 @@ impl Serialize for Field<'_> {
     }
 }
 
-/// Whether `raw` is one value of field `code` that reads back as `value`
-/// (by the field's grammar, or as lenient decoding keeps what does not
-/// follow it).
+/// Whether `raw` is one value of field `code` that reads back as `value`,
+/// exactly as the decoder reads it: by the field's grammar, consuming all
+/// of `raw` (the message type only picks the counted forms of the delete
+/// confirmations), or as lenient decoding keeps what does not follow the
+/// grammar (the generic WAP-230 §8.4.1.2 extent as a raw value, a text
+/// without its NUL).
 fn raw_encodes(code: FieldCode, raw: &[u8], value: &Value<'_>) -> bool {
-    let framed = match crate::wsp::headers::wap_value(raw) {
-        Ok((rest, _)) => rest.is_empty(),
-        // A text value without its NUL, which lenient decoding keeps.
-        Err(_) => {
-            matches!(code.grammar(), ValueKind::Text | ValueKind::CountedText)
-                && !raw.is_empty()
-                && !raw.contains(&0)
+    let by_grammar = [None, Some(MessageType::DELETE_CONF.0)]
+        .into_iter()
+        .any(|mt| {
+            matches!(
+                crate::mms::value::decode(code, raw, mt, &crate::Limits::DEFAULT),
+                Ok((rest, v)) if rest.is_empty() && v == *value
+            )
+        });
+    by_grammar
+        || match value {
+            Value::Raw(r) => {
+                matches!(crate::wsp::headers::wap_value(raw), Ok((rest, _)) if rest.is_empty())
+                    && r.as_ref() == raw
+            }
+            Value::Text(t) => {
+                matches!(code.grammar(), ValueKind::Text | ValueKind::CountedText)
+                    && !raw.is_empty()
+                    && !raw.contains(&0)
+                    && t.as_bytes() == raw.strip_prefix(&[crate::wsp::text::QUOTE]).unwrap_or(raw)
+            }
+            _ => false,
         }
-    };
-    let field = RawField {
-        code: Some(code),
-        name: &[],
-        value: raw,
-        offset: 0,
-    };
-    // The message type only picks the counted form of the delete confirmations.
-    framed
-        && [None, Some(MessageType::DELETE_CONF)]
-            .into_iter()
-            .any(|mt| matches!(field.decode(mt), Some(Ok(v)) if v == *value))
 }
 
 impl<'de> Deserialize<'de> for Field<'_> {

@@ -388,3 +388,18 @@ fn a_multipart_view_walks_its_parts() {
     }
     assert!(checked >= 30, "{checked} multipart PDUs");
 }
+
+/// Found by the `serde` fuzz target: a text value whose first octet is
+/// 0x80 or above without the Quote (lenient decoding reads it as text, the
+/// generic WAP-230 extent rule would take one octet) keeps its raw octets
+/// through JSON.
+#[test]
+fn a_text_opening_with_a_high_octet_round_trips() {
+    // m-send-conf; Response-Text "\x9f4\xea\x7f…" (no Quote), Message-ID.
+    let bytes = b"\x8c\x81\x98268\0\x8d\x91\x92\x80\x93\x9f4\xea\x7f\xd0\xa1\0\x8bid@x\0";
+    let pdu = Pdu::decode(bytes).unwrap();
+    let text = serde_json::to_string(&pdu).unwrap();
+    let back: Pdu<'static> = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, pdu.clone().into_owned());
+    assert_eq!(back.encode().unwrap(), bytes);
+}

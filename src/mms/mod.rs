@@ -8,7 +8,7 @@ pub(crate) mod pdu;
 pub mod rules;
 pub(crate) mod tables;
 pub mod typed;
-mod value;
+pub(crate) mod value;
 pub mod view;
 
 pub use field::{FieldCode, ValueKind};
