@@ -8,7 +8,10 @@
 # Peers that cannot be had that way are skipped, and the table says so:
 # - Android's PduParser: its sources live in AOSP's git, not on a package
 #   registry, and it needs the Android framework classes to run.
-# - ofono mmsd: Debian ships the daemon, not its decoder as a library.
+# - ofono mmsd / mmsd-tng: Debian ships the daemon, not its decoder as a
+#   library, and the mirror this machine reaches serves the binary package
+#   but not its sources (the .orig tarball answers 404).
+# - Maven Central (for a JVM build of a PDU parser) is not reachable here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -34,18 +37,39 @@ FILES=(
 cargo build -q --release --example mmsbench
 ours=$(./target/release/examples/mmsbench --iterations "${OURS_ITERATIONS:-20000}" "${FILES[@]}")
 theirs=$("$VENV/bin/python" benches/peers/python_messaging.py -n "${PEER_ITERATIONS:-200}" "${FILES[@]}")
+# Encoding: python-messaging cannot re-encode what it decodes, so both
+# encode the same new m-send-req (one slide: a JPEG of 30 / 300 KB, a text).
+ours_enc=$(./target/release/examples/mmsbench --iterations "${OURS_ITERATIONS:-20000}" --compose 30 300)
+theirs_enc=$("$VENV/bin/python" benches/peers/python_messaging.py -n "${PEER_ITERATIONS:-200}" --compose 30 300)
 
-python3 - "$ours" "$theirs" <<'PY'
+python3 - "$ours" "$theirs" "$ours_enc" "$theirs_enc" <<'PY'
 import sys
 ours = {l.split()[0]: l.split()[1:] for l in sys.argv[1].splitlines()}
 theirs = {l.split()[0]: l.split()[1:] for l in sys.argv[2].splitlines()}
-print(f"{'PDU':58} {'mms-pdu ns':>11} {'python-messaging ns':>20} {'ratio':>8}")
+for l in sys.argv[3].splitlines():
+    ours[l.split()[0]] = ["-", l.split()[1]]
+for l in sys.argv[4].splitlines():
+    theirs[l.split()[0]] = ["-", l.split()[1]]
+print(f"{'decode: PDU':58} {'mms-pdu ns':>11} {'python-messaging ns':>20} {'ratio':>8}")
 for f, (dec, _enc) in ours.items():
+    if f.startswith("compose:"):
+        continue
     t = theirs.get(f, ["?"])
     if t[0] in ("error:", "?"):
         print(f"{f:58} {dec:>11} {'fails':>20} {'-':>8}")
         continue
     print(f"{f:58} {dec:>11} {t[0]:>20} {float(t[0]) / float(dec):>7.0f}x")
+print()
+print(f"{'encode: m-send-req with one slide':58} {'mms-pdu ns':>11} {'python-messaging ns':>20} {'ratio':>8}")
+for f, (_dec, enc) in ours.items():
+    if not f.startswith("compose:"):
+        continue
+    label = f"compose, JPEG of {f.split(':')[1]} KB"
+    t = theirs.get(f, ["-", "?"])
+    if t[1] == "?":
+        print(f"{label:58} {enc:>11} {'fails':>20} {'-':>8}")
+        continue
+    print(f"{label:58} {enc:>11} {t[1]:>20} {float(t[1]) / float(enc):>7.0f}x")
 print("Android PduParser: skipped (not on a package registry; needs the Android framework)")
-print("ofono mmsd: skipped (no decoder library on a package registry)")
+print("ofono mmsd / mmsd-tng: skipped (no decoder library on a package registry; its sources are not served here)")
 PY
