@@ -825,6 +825,24 @@ impl<'a> ContentType<'a> {
     }
 }
 
+/// Parses the MIME form (RFC 2045 §5.1) through [`mime::Mime`] and
+/// [`ContentType::from_mime`]; the inverse of `Display`.
+///
+/// ```
+/// use mms_pdu::wsp::ContentType;
+/// let ct: ContentType = "text/plain; charset=utf-8".parse()?;
+/// assert_eq!(ct.charset().map(|c| c.0), Some(106));
+/// assert_eq!(ct.to_string(), "text/plain; charset=utf-8");
+/// # Ok::<(), mime::FromStrError>(())
+/// ```
+#[cfg(feature = "mime")]
+impl core::str::FromStr for ContentType<'static> {
+    type Err = mime::FromStrError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<mime::Mime>().map(|m| ContentType::from_mime(&m))
+    }
+}
+
 impl fmt::Display for ContentType<'_> {
     /// The MIME form: `type/subtype; name=value; …` (values quoted when
     /// they are not tokens).
