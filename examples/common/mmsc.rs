@@ -65,16 +65,11 @@ pub const MSISDN_HEADER: &str = "x-msisdn";
 /// The largest POST body taken (carriers cap messages at 300 KB–1 MB).
 pub const MAX_BODY: usize = 2 * 1024 * 1024;
 
-/// Response-Status Error-permanent-failure.
-const PERMANENT_FAILURE: u8 = 0xE0;
-/// Response-Status Error-permanent-service-denied.
-const SERVICE_DENIED: u8 = 0xE1;
-/// Response-Status Error-permanent-message-format-corrupt.
-const FORMAT_CORRUPT: u8 = 0xE2;
-/// Response-Status Error-permanent-sending-address-unresolved.
-const ADDRESS_UNRESOLVED: u8 = 0xE3;
-/// X-Mms-Sender-Visibility Hide.
-const HIDE: SenderVisibility = SenderVisibility::new(0x80);
+const PERMANENT_FAILURE: ResponseStatus = ResponseStatus::PERMANENT_FAILURE;
+const SERVICE_DENIED: ResponseStatus = ResponseStatus::PERMANENT_SERVICE_DENIED;
+const FORMAT_CORRUPT: ResponseStatus = ResponseStatus::PERMANENT_MESSAGE_FORMAT_CORRUPT;
+const ADDRESS_UNRESOLVED: ResponseStatus = ResponseStatus::PERMANENT_SENDING_ADDRESS_UNRESOLVED;
+const HIDE: SenderVisibility = SenderVisibility::HIDE;
 /// X-Mms-Message-Class Personal.
 const PERSONAL: u8 = 0x80;
 
@@ -396,7 +391,7 @@ impl State {
             Message::ForwardReq(f) => ForwardConf {
                 version: f.version.min(Version::V1_3),
                 transaction_id: f.transaction_id.clone(),
-                response_status: ResponseStatus::new(SERVICE_DENIED),
+                response_status: SERVICE_DENIED,
                 response_text: Some(encoded("this MMSC does not forward messages")),
                 ..ForwardConf::default()
             }
@@ -424,19 +419,13 @@ impl State {
         msisdn: Option<&str>,
     ) -> Result<Vec<u8>, String> {
         let version = req.version.min(Version::V1_3);
-        let refuse = |status: u8, text: &str| -> Result<Vec<u8>, String> {
+        let refuse = |status: ResponseStatus, text: &str| -> Result<Vec<u8>, String> {
             self.say(format!(
                 "m-send-req {}: refused: {} ({text})",
                 req.transaction_id.to_string_lossy(),
-                ResponseStatus::new(status)
+                status
             ));
-            send_conf(
-                version,
-                &req.transaction_id,
-                ResponseStatus::new(status),
-                Some(text),
-                None,
-            )
+            send_conf(version, &req.transaction_id, status, Some(text), None)
         };
         // The body follows Content-Type, the last header (§6.1.1).
         let Some(body) = PduView::parse(raw).ok().and_then(|v| v.body()) else {

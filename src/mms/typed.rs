@@ -232,10 +232,56 @@ impl Priority {
 impl ResponseStatus {
     /// Ok.
     pub const OK: Self = Token(0x80);
+    /// Error-unspecified.
+    pub const UNSPECIFIED: Self = Token(0x81);
+    /// Error-service-denied.
+    pub const SERVICE_DENIED: Self = Token(0x82);
+    /// Error-message-format-corrupt.
+    pub const MESSAGE_FORMAT_CORRUPT: Self = Token(0x83);
+    /// Error-sending-address-unresolved.
+    pub const SENDING_ADDRESS_UNRESOLVED: Self = Token(0x84);
+    /// Error-message-not-found.
+    pub const MESSAGE_NOT_FOUND: Self = Token(0x85);
+    /// Error-network-problem.
+    pub const NETWORK_PROBLEM: Self = Token(0x86);
+    /// Error-content-not-accepted.
+    pub const CONTENT_NOT_ACCEPTED: Self = Token(0x87);
+    /// Error-unsupported-message.
+    pub const UNSUPPORTED_MESSAGE: Self = Token(0x88);
     /// Error-transient-failure.
     pub const TRANSIENT_FAILURE: Self = Token(0xC0);
+    /// Error-transient-sending-address-unresolved.
+    pub const TRANSIENT_SENDING_ADDRESS_UNRESOLVED: Self = Token(0xC1);
+    /// Error-transient-message-not-found.
+    pub const TRANSIENT_MESSAGE_NOT_FOUND: Self = Token(0xC2);
+    /// Error-transient-network-problem.
+    pub const TRANSIENT_NETWORK_PROBLEM: Self = Token(0xC3);
+    /// Error-transient-partial-success.
+    pub const TRANSIENT_PARTIAL_SUCCESS: Self = Token(0xC4);
     /// Error-permanent-failure.
     pub const PERMANENT_FAILURE: Self = Token(0xE0);
+    /// Error-permanent-service-denied.
+    pub const PERMANENT_SERVICE_DENIED: Self = Token(0xE1);
+    /// Error-permanent-message-format-corrupt.
+    pub const PERMANENT_MESSAGE_FORMAT_CORRUPT: Self = Token(0xE2);
+    /// Error-permanent-sending-address-unresolved.
+    pub const PERMANENT_SENDING_ADDRESS_UNRESOLVED: Self = Token(0xE3);
+    /// Error-permanent-message-not-found.
+    pub const PERMANENT_MESSAGE_NOT_FOUND: Self = Token(0xE4);
+    /// Error-permanent-content-not-accepted.
+    pub const PERMANENT_CONTENT_NOT_ACCEPTED: Self = Token(0xE5);
+    /// Error-permanent-reply-charging-limitations-not-met.
+    pub const PERMANENT_REPLY_CHARGING_LIMITATIONS_NOT_MET: Self = Token(0xE6);
+    /// Error-permanent-reply-charging-request-not-accepted.
+    pub const PERMANENT_REPLY_CHARGING_REQUEST_NOT_ACCEPTED: Self = Token(0xE7);
+    /// Error-permanent-reply-charging-forwarding-denied.
+    pub const PERMANENT_REPLY_CHARGING_FORWARDING_DENIED: Self = Token(0xE8);
+    /// Error-permanent-reply-charging-not-supported.
+    pub const PERMANENT_REPLY_CHARGING_NOT_SUPPORTED: Self = Token(0xE9);
+    /// Error-permanent-address-hiding-not-supported.
+    pub const PERMANENT_ADDRESS_HIDING_NOT_SUPPORTED: Self = Token(0xEA);
+    /// Error-permanent-lack-of-prepaid.
+    pub const PERMANENT_LACK_OF_PREPAID: Self = Token(0xEB);
     /// True for Ok.
     pub fn is_ok(self) -> bool {
         self.0 == 0x80
@@ -258,6 +304,27 @@ impl Status {
 impl RetrieveStatus {
     /// Ok.
     pub const OK: Self = Token(0x80);
+    /// Error-transient-failure.
+    pub const TRANSIENT_FAILURE: Self = Token(0xC0);
+    /// Error-transient-message-not-found.
+    pub const TRANSIENT_MESSAGE_NOT_FOUND: Self = Token(0xC1);
+    /// Error-transient-network-problem.
+    pub const TRANSIENT_NETWORK_PROBLEM: Self = Token(0xC2);
+    /// Error-permanent-failure.
+    pub const PERMANENT_FAILURE: Self = Token(0xE0);
+    /// Error-permanent-service-denied.
+    pub const PERMANENT_SERVICE_DENIED: Self = Token(0xE1);
+    /// Error-permanent-message-not-found.
+    pub const PERMANENT_MESSAGE_NOT_FOUND: Self = Token(0xE2);
+    /// Error-permanent-content-unsupported.
+    pub const PERMANENT_CONTENT_UNSUPPORTED: Self = Token(0xE3);
+}
+
+impl SenderVisibility {
+    /// Hide.
+    pub const HIDE: Self = Token(0x80);
+    /// Show.
+    pub const SHOW: Self = Token(0x81);
 }
 
 impl ReadStatus {
@@ -508,5 +575,195 @@ impl Default for EncodedString<'_> {
     /// The empty text.
     fn default() -> Self {
         EncodedString::text(Text::default())
+    }
+}
+
+#[cfg(test)]
+mod named_tokens {
+    use super::*;
+
+    /// Each named constant is the octet its field's table names so.
+    #[test]
+    fn constants_match_the_field_tables() {
+        for (octet, field, name) in [
+            (ResponseStatus::OK.0, FieldCode::RESPONSE_STATUS, "Ok"),
+            (
+                ResponseStatus::UNSPECIFIED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-unspecified",
+            ),
+            (
+                ResponseStatus::SERVICE_DENIED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-service-denied",
+            ),
+            (
+                ResponseStatus::MESSAGE_FORMAT_CORRUPT.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-message-format-corrupt",
+            ),
+            (
+                ResponseStatus::SENDING_ADDRESS_UNRESOLVED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-sending-address-unresolved",
+            ),
+            (
+                ResponseStatus::MESSAGE_NOT_FOUND.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-message-not-found",
+            ),
+            (
+                ResponseStatus::NETWORK_PROBLEM.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-network-problem",
+            ),
+            (
+                ResponseStatus::CONTENT_NOT_ACCEPTED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-content-not-accepted",
+            ),
+            (
+                ResponseStatus::UNSUPPORTED_MESSAGE.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-unsupported-message",
+            ),
+            (
+                ResponseStatus::TRANSIENT_FAILURE.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-transient-failure",
+            ),
+            (
+                ResponseStatus::TRANSIENT_SENDING_ADDRESS_UNRESOLVED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-transient-sending-address-unresolved",
+            ),
+            (
+                ResponseStatus::TRANSIENT_MESSAGE_NOT_FOUND.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-transient-message-not-found",
+            ),
+            (
+                ResponseStatus::TRANSIENT_NETWORK_PROBLEM.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-transient-network-problem",
+            ),
+            (
+                ResponseStatus::TRANSIENT_PARTIAL_SUCCESS.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-transient-partial-success",
+            ),
+            (
+                ResponseStatus::PERMANENT_FAILURE.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-failure",
+            ),
+            (
+                ResponseStatus::PERMANENT_SERVICE_DENIED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-service-denied",
+            ),
+            (
+                ResponseStatus::PERMANENT_MESSAGE_FORMAT_CORRUPT.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-message-format-corrupt",
+            ),
+            (
+                ResponseStatus::PERMANENT_SENDING_ADDRESS_UNRESOLVED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-sending-address-unresolved",
+            ),
+            (
+                ResponseStatus::PERMANENT_MESSAGE_NOT_FOUND.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-message-not-found",
+            ),
+            (
+                ResponseStatus::PERMANENT_CONTENT_NOT_ACCEPTED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-content-not-accepted",
+            ),
+            (
+                ResponseStatus::PERMANENT_REPLY_CHARGING_LIMITATIONS_NOT_MET.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-reply-charging-limitations-not-met",
+            ),
+            (
+                ResponseStatus::PERMANENT_REPLY_CHARGING_REQUEST_NOT_ACCEPTED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-reply-charging-request-not-accepted",
+            ),
+            (
+                ResponseStatus::PERMANENT_REPLY_CHARGING_FORWARDING_DENIED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-reply-charging-forwarding-denied",
+            ),
+            (
+                ResponseStatus::PERMANENT_REPLY_CHARGING_NOT_SUPPORTED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-reply-charging-not-supported",
+            ),
+            (
+                ResponseStatus::PERMANENT_ADDRESS_HIDING_NOT_SUPPORTED.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-address-hiding-not-supported",
+            ),
+            (
+                ResponseStatus::PERMANENT_LACK_OF_PREPAID.0,
+                FieldCode::RESPONSE_STATUS,
+                "Error-permanent-lack-of-prepaid",
+            ),
+            (RetrieveStatus::OK.0, FieldCode::RETRIEVE_STATUS, "Ok"),
+            (
+                RetrieveStatus::TRANSIENT_FAILURE.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-transient-failure",
+            ),
+            (
+                RetrieveStatus::TRANSIENT_MESSAGE_NOT_FOUND.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-transient-message-not-found",
+            ),
+            (
+                RetrieveStatus::TRANSIENT_NETWORK_PROBLEM.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-transient-network-problem",
+            ),
+            (
+                RetrieveStatus::PERMANENT_FAILURE.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-permanent-failure",
+            ),
+            (
+                RetrieveStatus::PERMANENT_SERVICE_DENIED.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-permanent-service-denied",
+            ),
+            (
+                RetrieveStatus::PERMANENT_MESSAGE_NOT_FOUND.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-permanent-message-not-found",
+            ),
+            (
+                RetrieveStatus::PERMANENT_CONTENT_UNSUPPORTED.0,
+                FieldCode::RETRIEVE_STATUS,
+                "Error-permanent-content-unsupported",
+            ),
+            (
+                SenderVisibility::HIDE.0,
+                FieldCode::SENDER_VISIBILITY,
+                "Hide",
+            ),
+            (
+                SenderVisibility::SHOW.0,
+                FieldCode::SENDER_VISIBILITY,
+                "Show",
+            ),
+        ] {
+            assert_eq!(
+                field.token_name(octet),
+                Some(name),
+                "{field:?} 0x{octet:02x}"
+            );
+        }
     }
 }
