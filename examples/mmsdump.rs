@@ -25,7 +25,9 @@ use std::io::{self, IsTerminal, Read, Write};
 
 use mms_pdu::wsp::push::{Push, PushOptions};
 use mms_pdu::wsp::{Multipart, Part, WspHeader};
-use mms_pdu::{offset_of, Body, DecodeError, FieldCode, FromValue, Header, Pdu, Time, Value};
+use mms_pdu::{
+    offset_of, Body, DecodeError, FieldCode, FromValue, Header, Pdu, Time, UtcDate, Value,
+};
 use serde_json::{Map, Value as Json};
 
 const USAGE: &str = "\
@@ -966,35 +968,11 @@ fn short_hex(b: &[u8]) -> String {
 }
 
 fn with_date(secs: u64) -> String {
-    match utc(secs) {
-        Some(d) => format!("{secs} ({d})"),
+    let date = UtcDate(secs);
+    match date.civil() {
+        Some(_) => format!("{secs} ({date})"),
         None => secs.to_string(),
     }
-}
-
-/// Seconds since the epoch as `YYYY-MM-DDThh:mm:ssZ` (years 1970–9999).
-fn utc(secs: u64) -> Option<String> {
-    if secs > 253_402_300_799 {
-        return None;
-    }
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Civil date from a day count (proleptic Gregorian, eras of 400 years).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Some(format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    ))
 }
 
 /// `7d`, `1h30m`, `45s`.

@@ -143,7 +143,7 @@ pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use limits::{DecodeOptions, Limits};
 pub use mms::{
     Body, ElementItem, Field, FieldCode, FromValue, Header, MessageClass, MessageType, Pdu, Time,
-    Value, Version,
+    UtcDate, Value, Version,
 };
 
 /// The position of `part` inside `whole` when `part` is a sub-slice of it

@@ -892,7 +892,7 @@ fn web_page(stored: &Stored, id: &str) -> Result<String, String> {
     html.push_str(&format!(
         "<p>From: {}<br>\nDate: {}</p>\n",
         escape(&from),
-        utc(stored.date)
+        mms_pdu::UtcDate(stored.date)
     ));
     for k in order {
         if Some(k) == smil_part {
@@ -946,28 +946,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// Seconds since the epoch as `YYYY-MM-DD HH:MM:SS UTC`.
-pub fn utc(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
-    let rem = seconds % 86_400;
-    // Days to a civil date in the proleptic Gregorian calendar.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
 }
 
 /// The number of a PLMN address (`+1555…/TYPE=PLMN` or a bare number),

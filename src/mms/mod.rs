@@ -14,6 +14,6 @@ pub mod view;
 pub use field::{FieldCode, ValueKind};
 pub use pdu::{Body, Field, Header, MessageType, Pdu};
 pub use value::{
-    mbox_count_kind_name, mm_flags_op_name, ElementItem, FromValue, MessageClass, Time, Value,
-    Version,
+    mbox_count_kind_name, mm_flags_op_name, ElementItem, FromValue, MessageClass, Time, UtcDate,
+    Value, Version,
 };

@@ -120,6 +120,64 @@ pub enum Time {
     Relative(u64),
 }
 
+/// A Date-value (MMS_ENC 1.3 §7.3.13; WAP-230's Date-value): seconds since
+/// 1970-01-01T00:00:00Z, shown in RFC 3339 form.
+///
+/// ```
+/// use mms_pdu::UtcDate;
+/// assert_eq!(UtcDate(1_163_578_981).to_string(), "2006-11-15T08:23:01Z");
+/// assert_eq!(UtcDate(951_782_400).civil(), Some((2000, 2, 29, 0, 0, 0)));
+/// assert_eq!(UtcDate(u64::MAX).civil(), None); // past 9999-12-31
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct UtcDate(pub u64);
+
+impl UtcDate {
+    /// The last second RFC 3339 can write: 9999-12-31T23:59:59Z.
+    const MAX: u64 = 253_402_300_799;
+    /// Year, month, day, hour, minute, second (proleptic Gregorian
+    /// calendar), for dates up to 9999-12-31; `None` past it.
+    pub fn civil(self) -> Option<(u16, u8, u8, u8, u8, u8)> {
+        if self.0 > Self::MAX {
+            return None;
+        }
+        let (days, rem) = (self.0 / 86_400, self.0 % 86_400);
+        // Days since 0000-03-01, in eras of 400 years (146,097 days): the
+        // leap day is then the last day of a year.
+        let z = days + 719_468;
+        let (era, doe) = (z / 146_097, z % 146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + u64::from(month <= 2);
+        // Every value is in range: year ≤ 9999, the rest below 60.
+        let n = |v: u64| v as u8;
+        Some((
+            year as u16,
+            n(month),
+            n(day),
+            n(rem / 3600),
+            n(rem / 60 % 60),
+            n(rem % 60),
+        ))
+    }
+}
+
+impl fmt::Display for UtcDate {
+    /// `YYYY-MM-DDThh:mm:ssZ`; past 9999, the seconds (`@N`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.civil() {
+            Some((y, mo, d, h, mi, s)) => {
+                write!(f, "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+            }
+            None => write!(f, "@{}", self.0),
+        }
+    }
+}
+
 /// A parameter name or value of X-Mms-Element-Descriptor (MMS_ENC 1.3 §7.3.18).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -690,4 +748,60 @@ pub fn mbox_count_kind_name(kind: u8) -> Option<&'static str> {
         .iter()
         .find(|(c, _)| *c == kind)
         .map(|&(_, n)| n)
+}
+
+#[cfg(test)]
+mod utc_date {
+    use super::UtcDate;
+    use alloc::string::ToString;
+
+    #[test]
+    fn known_dates() {
+        for (secs, want) in [
+            (0, "1970-01-01T00:00:00Z"),
+            (1_163_578_981, "2006-11-15T08:23:01Z"),
+            (951_782_400, "2000-02-29T00:00:00Z"),
+            (951_868_799, "2000-02-29T23:59:59Z"),
+            (4_107_542_400, "2100-03-01T00:00:00Z"),
+            (1_795_742_767, "2026-11-27T01:26:07Z"),
+            (253_402_300_799, "9999-12-31T23:59:59Z"),
+            (253_402_300_800, "@253402300800"),
+        ] {
+            assert_eq!(UtcDate(secs).to_string(), want, "{secs}");
+        }
+    }
+
+    #[test]
+    fn consecutive_days_step_by_one() {
+        // Every day from 1970 to 2400: the next day is the day after.
+        let mut prev = UtcDate(0).civil().unwrap();
+        for day in 1..157_000u64 {
+            let (y, m, d, ..) = UtcDate(day * 86_400).civil().unwrap();
+            let py = prev.0;
+            let leap = (py.is_multiple_of(4) && !py.is_multiple_of(100)) || py.is_multiple_of(400);
+            let len = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ][usize::from(prev.1) - 1];
+            let want = if prev.2 < len {
+                (prev.0, prev.1, prev.2 + 1)
+            } else if prev.1 < 12 {
+                (prev.0, prev.1 + 1, 1)
+            } else {
+                (prev.0 + 1, 1, 1)
+            };
+            assert_eq!((y, m, d), want, "day {day}");
+            prev = (y, m, d, 0, 0, 0);
+        }
+    }
 }
