@@ -90,16 +90,7 @@ fn to_base64(b: &[u8]) -> String {
 
 /// Standard base64 with its padding; nothing else is accepted.
 fn from_base64(s: &str) -> Option<Vec<u8>> {
-    fn sextet(c: u8) -> Option<u32> {
-        Some(u32::from(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        }))
-    }
+    let sextet = |c: u8| crate::wsp::transfer::b64_value(c).map(u32::from);
     let s = s.as_bytes();
     if !s.len().is_multiple_of(4) {
         return None;

@@ -23,7 +23,7 @@ pub(crate) mod multipart;
 pub mod push;
 pub(crate) mod tables;
 pub(crate) mod text;
-mod transfer;
+pub(crate) mod transfer;
 
 pub use charset::Charset;
 pub use content_type::{

@@ -16,7 +16,8 @@ pub struct TransferError {
     pub octet: u8,
 }
 
-fn b64_value(c: u8) -> Option<u8> {
+/// The value of a base64 digit (RFC 2045 §6.8, Table 1).
+pub(crate) fn b64_value(c: u8) -> Option<u8> {
     Some(match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,
