@@ -68,6 +68,25 @@ pub enum ErrorKind {
         /// Its value.
         limit: usize,
     },
+    /// A count on the wire disagrees with what follows it (a multipart's
+    /// nEntries, WAP-230 §8.5.2, against the entries found).
+    CountMismatch {
+        /// What was counted (`multipart entries`).
+        what: &'static str,
+        /// The count on the wire.
+        declared: u64,
+        /// What was found.
+        found: usize,
+    },
+    /// Text that cannot be read in its charset: this build has no decoder
+    /// for it (the `charset` feature adds them), or its octets are not
+    /// valid in it (read with U+FFFD in their place).
+    UnreadableText {
+        /// The charset's MIBenum (IANA), as on the wire.
+        charset: u32,
+        /// True when this build cannot decode the charset at all.
+        unsupported: bool,
+    },
 }
 
 impl fmt::Display for ErrorKind {
@@ -98,6 +117,28 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Skipped { what, len } => write!(f, "skipped {len} octets of {what}"),
             ErrorKind::LimitExceeded { what, limit } => {
                 write!(f, "more {what} than the limit of {limit}")
+            }
+            ErrorKind::CountMismatch {
+                what,
+                declared,
+                found,
+            } => write!(f, "{declared} {what} declared, {found} found"),
+            ErrorKind::UnreadableText {
+                charset,
+                unsupported,
+            } => {
+                let cs = crate::wsp::Charset(charset);
+                if unsupported {
+                    write!(
+                        f,
+                        "text in charset {cs} cannot be read by this build (the `charset` feature reads it)"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "text is not valid {cs}: read with U+FFFD in place of what is not"
+                    )
+                }
             }
         }
     }

@@ -958,16 +958,17 @@ impl Serialize for ViewHeader<'_> {
                 match f.code {
                     Some(code) => {
                         m.serialize_entry("code", &code)?;
-                        match f.decode(self.0.message_type) {
-                            Some(Ok(value)) => m.serialize_entry(
+                        if let Some(value) = f.decode(self.0.message_type) {
+                            m.serialize_entry(
                                 "value",
                                 &FieldValue {
                                     code,
                                     value: &value,
                                 },
-                            )?,
-                            Some(Err(e)) => m.serialize_entry("error", &e)?,
-                            None => {}
+                            )?;
+                        }
+                        if let Some(e) = &f.deviation {
+                            m.serialize_entry("warning", e)?;
                         }
                         m.serialize_entry("raw", &HexRef(f.value))?;
                     }
@@ -1196,6 +1197,15 @@ enum ErrorKindDe {
         what: StaticStr,
         limit: usize,
     },
+    CountMismatch {
+        what: StaticStr,
+        declared: u64,
+        found: usize,
+    },
+    UnreadableText {
+        charset: u32,
+        unsupported: bool,
+    },
 }
 
 impl<'de> Deserialize<'de> for ErrorKind {
@@ -1229,6 +1239,22 @@ impl<'de> Deserialize<'de> for ErrorKind {
             ErrorKindDe::LimitExceeded { what, limit } => ErrorKind::LimitExceeded {
                 what: what.0,
                 limit,
+            },
+            ErrorKindDe::CountMismatch {
+                what,
+                declared,
+                found,
+            } => ErrorKind::CountMismatch {
+                what: what.0,
+                declared,
+                found,
+            },
+            ErrorKindDe::UnreadableText {
+                charset,
+                unsupported,
+            } => ErrorKind::UnreadableText {
+                charset,
+                unsupported,
             },
         })
     }

@@ -60,7 +60,7 @@ fn walk(bytes: &[u8]) -> usize {
     for f in view.fields() {
         if f.code != Some(FieldCode::CONTENT_TYPE) {
             if let Some(v) = f.decode(mt) {
-                v.unwrap();
+                assert!(!matches!(v, mms_pdu::Value::Raw(_)), "{v:?}");
             }
         }
         n += 1;
@@ -134,7 +134,7 @@ fn the_view_agrees_with_the_eager_decoder_on_the_whole_corpus() {
         for (f, h) in view.fields().zip(&pdu.headers) {
             assert_eq!(f.code, h.code(), "{}", c[0]);
             if let Some(v) = f.decode(view.message_type()) {
-                assert_eq!(Some(&v.unwrap()), h.value(), "{}", c[0]);
+                assert_eq!(Some(&v), h.value(), "{}", c[0]);
             }
         }
         assert_eq!(view.trailing(), pdu.trailing.as_ref(), "{}", c[0]);

@@ -646,7 +646,17 @@ fn decodes_the_aosp_push_whose_content_type_follows_a_zero_headers_length() {
             found: 0x12,
         },
     );
-    assert_eq!(pdu.warnings, [warning]);
+    // The application header read past the version opens its text with
+    // 0x8A and no Quote (WAP-230 §8.4.2.1): read to its NUL, and said.
+    let unquoted = DecodeError::new(
+        47,
+        "application header",
+        ErrorKind::Unexpected {
+            expected: "a Quote (0x7F) before text opening with 0x80-0xFF",
+            found: 0x8A,
+        },
+    );
+    assert_eq!(pdu.warnings, [warning, unquoted]);
     assert!(matches!(pdu.get(FieldCode::MMS_VERSION), Some(Value::Raw(r)) if r.len() == 19));
     assert_eq!(
         text(pdu.get(FieldCode::CONTENT_LOCATION)),

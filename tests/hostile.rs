@@ -167,16 +167,30 @@ fn a_multipart_claiming_2_pow_32_minus_1_parts_costs_nothing() {
     assert_eq!(m.declared_entries, Some(u32::MAX));
     assert!(bytes < TINY_INPUT_BUDGET, "{bytes} bytes allocated");
 
-    // The same claim, then one real part, inside an m-retrieve-conf.
+    // The same claim, then one real part, inside an m-retrieve-conf: the
+    // part is read, the missing ones reported (and refused when strict).
     let mut pdu = retrieve_conf_with(RELATED);
     pdu.extend_from_slice(&body);
     pdu.extend_from_slice(b"\x01\x02\x83hi");
-    let (r, bytes) = requested_by(|| Pdu::decode_with(&pdu, &STRICT));
+    assert!(matches!(
+        Pdu::decode_with(&pdu, &STRICT).unwrap_err().kind(),
+        ErrorKind::CountMismatch {
+            declared: 4_294_967_295,
+            found: 1,
+            ..
+        }
+    ));
+    let (r, bytes) = requested_by(|| Pdu::decode(&pdu));
     match r.expect("decodes") {
         Pdu {
             body: Some(Body::Multipart(m)),
+            warnings,
             ..
-        } => assert_eq!(m.parts.len(), 1),
+        } => {
+            assert_eq!(m.parts.len(), 1);
+            assert!(!m.is_complete());
+            assert_eq!(warnings.len(), 1);
+        }
         other => panic!("{other:?}"),
     }
     assert!(bytes < TINY_INPUT_BUDGET, "{bytes} bytes allocated");
@@ -335,7 +349,7 @@ fn allocation_stays_proportional_to_the_input() {
 
     // 64 two-octet parameters per content type, in every part.
     let mut params = retrieve_conf_with(RELATED);
-    params.push(0x00);
+    params.extend_from_slice(&uintvar(200));
     for _ in 0..200 {
         let mut ct = vec![0x1F, 0x81, 0x01, 0x83];
         for _ in 0..64 {
@@ -475,7 +489,7 @@ fn part_count_is_bounded_over_all_nesting_levels() {
     assert_limit(&e, "parts", 4096);
 
     // Two nested multiparts of 3000 parts each: 6002 parts in all.
-    let mut inner = vec![0x00];
+    let mut inner = uintvar(3000);
     for _ in 0..3000 {
         inner.extend_from_slice(b"\x01\x00\x83");
     }
@@ -664,7 +678,11 @@ fn fuzz_canonical_text_starting_with_a_control_octet_keeps_its_quote() {
         0x8C, 0x81, 0x83, 0x7F, 0x01, 0x30, 0x00, 0x84, 0xF5, 0x00, 0x00, 0x00,
     ];
     let pdu = Pdu::decode(&data).unwrap();
-    assert!(pdu.warnings.is_empty());
+    // A control octet cannot open TEXT, and the Quote is only for 0x80-0xFF
+    // (WAP-230 §8.4.2.1): read all the same, and said.
+    assert_eq!(pdu.warnings.len(), 1);
+    assert_eq!(pdu.warnings[0].offset(), 3);
+    assert!(Pdu::decode_with(&data, &STRICT).is_err());
     let mut canon = pdu.clone();
     canon.canonicalize();
     let bytes = canon.encode().unwrap();

@@ -91,7 +91,7 @@ fn strict_mode_names_the_type_and_the_header_of_real_deviations() {
         field: FieldCode::TRANSACTION_ID,
         kind: ViolationKind::NotAllowed,
     };
-    assert_eq!(lenient.warnings, [want]);
+    assert_eq!(lenient.warnings, [Warning::Header(want)]);
     // Kept: the Transaction-Id and two application headers (Return-Path, X-Scanned-By).
     assert_eq!(lenient.others.len(), 3);
     assert_eq!(lenient.others[0].1.code(), Some(FieldCode::TRANSACTION_ID));

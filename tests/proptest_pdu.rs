@@ -89,11 +89,14 @@ fn text_any() -> impl Strategy<Value = Text<'static>> {
     .prop_map(owned)
 }
 
-/// Text that does not start with an octet 1–31 (may be empty).
-fn text_no_length_first() -> impl Strategy<Value = Text<'static>> {
+/// Text a Text-string may hold (WAP-230 §8.4.2.1): empty, or opening with
+/// a TEXT octet — not a control (1–31, 127), which needs no Quote and
+/// cannot have one; the encoder adds the Quote before 128–255.
+fn text_valid() -> impl Strategy<Value = Text<'static>> {
     prop_oneof![
         1 => Just(Vec::new()),
-        6 => octets_from(32u8..=255, 12),
+        5 => octets_from(32u8..=126, 12),
+        1 => octets_from(128u8..=255, 12),
     ]
     .prop_map(owned)
 }
@@ -118,7 +121,7 @@ fn charset() -> impl Strategy<Value = Charset> {
 /// allowed inside, as in UCS-2).
 fn encoded_string() -> impl Strategy<Value = EncodedString<'static>> {
     prop_oneof![
-        text_any().prop_map(EncodedString::text),
+        text_valid().prop_map(EncodedString::text),
         (charset(), vec(any::<u8>(), 0..14))
             .prop_map(|(cs, bytes)| EncodedString::with_charset(cs, bytes)),
     ]
@@ -284,8 +287,8 @@ fn wsp_header() -> impl Strategy<Value = WspHeader<'static>> {
     });
     prop_oneof![
         text_any().prop_map(|id| WspHeader::ContentId { id, quoted: true }),
-        text_any().prop_map(|id| WspHeader::ContentId { id, quoted: false }),
-        text_any().prop_map(WspHeader::ContentLocation),
+        text_valid().prop_map(|id| WspHeader::ContentId { id, quoted: false }),
+        text_valid().prop_map(WspHeader::ContentLocation),
         (
             prop::sample::select(vec![
                 mms_pdu::wsp::CONTENT_DISPOSITION,
@@ -305,7 +308,7 @@ fn wsp_header() -> impl Strategy<Value = WspHeader<'static>> {
             code,
             value: v.into()
         }),
-        (token(10), text_any()).prop_map(|(name, value)| WspHeader::Application { name, value }),
+        (token(10), text_valid()).prop_map(|(name, value)| WspHeader::Application { name, value }),
     ]
 }
 
@@ -385,11 +388,11 @@ fn field_value(code: u8, mt: u8) -> BoxedStrategy<Value<'static>> {
     match code {
         0x01 | 0x02 | 0x16 | 0x17 | 0x1A | 0x26 | 0x35 | 0x36 => es().boxed(),
         0x03 if is_delete_conf(mt) => prop_oneof![
-            text_no_length_first().prop_map(Value::Text),
-            counted(text_any().prop_map(Value::Text)),
+            text_valid().prop_map(Value::Text),
+            counted(text_valid().prop_map(Value::Text)),
         ]
         .boxed(),
-        0x03 => text_no_length_first().prop_map(Value::Text).boxed(),
+        0x03 => text_valid().prop_map(Value::Text).boxed(),
         0x05 | 0x0E | 0x1F => any::<u64>().prop_map(Value::Long).boxed(),
         0x07 | 0x08 | 0x1D => time().boxed(),
         0x09 => prop_oneof![
@@ -403,14 +406,14 @@ fn field_value(code: u8, mt: u8) -> BoxedStrategy<Value<'static>> {
         ]
         .boxed(),
         0x0B | 0x18 | 0x1E | 0x37 | 0x38 | 0x39 | 0x3D | 0x3E => {
-            text_any().prop_map(Value::Text).boxed()
+            text_valid().prop_map(Value::Text).boxed()
         }
         0x0D => (0u8..=7, 0u8..=15)
             .prop_map(|(major, minor)| Value::Version(Version { major, minor }))
             .boxed(),
         0x12 if is_delete_conf(mt) => prop_oneof![tok(), counted(tok())].boxed(),
         0x13 if is_delete_conf(mt) => prop_oneof![
-            text_any().prop_map(|t| Value::EncodedString(EncodedString::text(t))),
+            text_valid().prop_map(|t| Value::EncodedString(EncodedString::text(t))),
             counted(es()),
         ]
         .boxed(),
@@ -456,7 +459,7 @@ fn header(mt: u8) -> BoxedStrategy<Header<'static>> {
             field_value(c, mt).prop_map(move |v| Header::field(FieldCode(c), v))
         });
     let application =
-        (token(10), text_any()).prop_map(|(name, value)| Header::Application { name, value });
+        (token(10), text_valid()).prop_map(|(name, value)| Header::Application { name, value });
     prop_oneof![8 => field, 1 => application].boxed()
 }
 

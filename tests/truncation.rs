@@ -15,8 +15,8 @@ use mms_pdu::wsp::{
     Parameter, Part, Text, TextValue, WspHeader,
 };
 use mms_pdu::{
-    Body, DecodeOptions, ElementItem, FieldCode, FromValue, Header, Limits, MessageClass,
-    MessageType, Pdu, Time, Value, Version,
+    Body, DecodeOptions, ElementItem, ErrorKind, FieldCode, FromValue, Header, Limits,
+    MessageClass, MessageType, Pdu, Time, Value, Version,
 };
 
 const STRICT: DecodeOptions = DecodeOptions {
@@ -521,9 +521,24 @@ fn detects_truncation_of_a_multipart_inside_its_parts() {
     }
     assert_eq!(*boundaries.last().unwrap(), bytes.len());
     for cut in body_start + 1..bytes.len() {
-        let r = Pdu::decode_with(&bytes[..cut], &STRICT);
-        assert_eq!(r.is_ok(), boundaries.contains(&cut), "cut at {cut}");
+        // Strict: an error, inside a part (HeadersLen / DataLen overrun) and
+        // between parts alike (fewer entries than nEntries declares).
+        let e = Pdu::decode_with(&bytes[..cut], &STRICT).unwrap_err();
+        match e.kind() {
+            ErrorKind::CountMismatch {
+                declared, found, ..
+            } => {
+                assert!(boundaries.contains(&cut), "cut at {cut}: {e}");
+                assert!(found < declared as usize, "cut at {cut}: {e}");
+            }
+            _ => assert!(!boundaries.contains(&cut), "cut at {cut}: {e}"),
+        }
+        // Lenient: what was read, an incomplete body, and a warning.
+        let lenient = Pdu::decode(&bytes[..cut]).unwrap();
+        assert!(!lenient.is_complete(), "cut at {cut}");
+        assert!(!lenient.warnings.is_empty(), "cut at {cut}");
     }
+    assert!(Pdu::decode_with(&bytes, &STRICT).unwrap().is_complete());
 }
 
 /// A length field found in an encoded PDU.

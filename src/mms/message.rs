@@ -70,6 +70,66 @@ impl From<DecodeError> for MessageError {
     }
 }
 
+/// A deviation that lenient decoding accepted, whatever layer found it: one
+/// list, one type. Typed messages list the decoder's warnings (with their
+/// offsets) and the header-table violations of MMS_ENC 1.3 §6 together;
+/// strict decoding refuses every one.
+///
+/// ```
+/// use mms_pdu::mms::message::{Message, Warning};
+/// // m-send-conf with a Subject opening with 0xC1 and no Quote (WAP-230
+/// // §8.4.2.1); m-send-conf has no Subject either (MMS_ENC 1.3 §6.1.2).
+/// let bytes = b"\x8C\x81\x98T1\0\x8D\x92\x92\x80\x96\xC1\x84\0";
+/// let m = Message::decode(bytes)?;
+/// assert!(matches!(m.warnings()[0], Warning::Decode(e) if e.offset() == 11));
+/// assert_eq!(m.warnings()[0].offset(), Some(11));
+/// assert!(matches!(m.warnings()[1], Warning::Header(_)));
+/// assert!(Message::decode_strict(bytes).is_err());
+/// # Ok::<(), mms_pdu::mms::message::MessageError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Warning {
+    /// The octets break a grammar rule of WAP-230 / MMS_ENC §7 (a value kept
+    /// raw, text fixed up, a body cut short, parts missing, trailing octets,
+    /// text in a charset this build cannot read, …), at an offset.
+    Decode(DecodeError),
+    /// The PDU breaks the header table of its type (MMS_ENC 1.3 §6).
+    Header(Violation),
+}
+
+impl Warning {
+    /// The offset in the input, for a deviation found in the octets.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            Warning::Decode(e) => Some(e.offset()),
+            Warning::Header(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::Decode(e) => write!(f, "{e}"),
+            Warning::Header(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+impl From<DecodeError> for Warning {
+    fn from(e: DecodeError) -> Self {
+        Warning::Decode(e)
+    }
+}
+
+impl From<Violation> for Warning {
+    fn from(v: Violation) -> Self {
+        Warning::Header(v)
+    }
+}
+
 /// The wire order of a decoded message's headers, and which mandatory
 /// headers it lacked; empty for a message built in code (encoded in the
 /// canonical order: the spec table's).
@@ -99,12 +159,20 @@ fn check_type(pdu: &Pdu<'_>, want: MessageType) -> Result<(), MessageError> {
     }
 }
 
-fn violations(pdu: &Pdu<'_>, strict: bool) -> Result<Vec<Violation>, MessageError> {
-    let v = check(pdu);
-    match (strict, v.first()) {
-        (true, Some(first)) => Err(MessageError::Invalid(*first)),
-        _ => Ok(v),
+/// The decoder's warnings, then the header table's violations; strict: the
+/// first of them as an error.
+fn warnings(pdu: &mut Pdu<'_>, strict: bool) -> Result<Vec<Warning>, MessageError> {
+    if let (true, Some(first)) = (strict, pdu.warnings.first()) {
+        return Err(MessageError::Decode(*first));
     }
+    let v = check(pdu);
+    if let (true, Some(first)) = (strict, v.first()) {
+        return Err(MessageError::Invalid(*first));
+    }
+    let mut w: Vec<Warning> = Vec::with_capacity(pdu.warnings.len() + v.len());
+    w.extend(pdu.warnings.drain(..).map(Warning::Decode));
+    w.extend(v.into_iter().map(Warning::Header));
+    Ok(w)
 }
 
 /// Puts typed fields back in wire order (for a decoded message), the
@@ -246,8 +314,9 @@ macro_rules! messages {
                 pub others: Vec<(usize, Header<'a>)>,
                 /// The body (after Content-Type), when there is one.
                 pub body: Option<Body<'a>>,
-                /// Deviations from the header table found when decoding leniently.
-                pub warnings: Vec<Violation>,
+                /// The deviations lenient decoding accepted: the decoder's
+                /// (with their offsets), then the header table's.
+                pub warnings: Vec<Warning>,
                 /// The decoded wire order (empty for a message built in code).
                 pub layout: Layout,
             }
@@ -261,9 +330,9 @@ macro_rules! messages {
                 /// Reads a generic PDU of this type. Strict: any deviation
                 /// from the header table is an error; lenient: recorded in
                 /// `warnings`.
-                pub fn from_pdu(pdu: Pdu<'a>, strict: bool) -> Result<Self, MessageError> {
+                pub fn from_pdu(mut pdu: Pdu<'a>, strict: bool) -> Result<Self, MessageError> {
                     check_type(&pdu, Self::MESSAGE_TYPE)?;
-                    let warnings = violations(&pdu, strict)?;
+                    let warnings = warnings(&mut pdu, strict)?;
                     let mut m = $name { warnings, ..Default::default() };
                     let mut seen: Vec<FieldCode> = Vec::new();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
@@ -338,6 +407,14 @@ macro_rules! messages {
                 pub fn check(&self) -> Vec<Violation> {
                     check(&self.to_pdu())
                 }
+
+                /// Whether the body is whole: every part its multiparts
+                /// declare is there and none is cut short (see
+                /// [`Pdu::is_complete`]). Strict decoding refuses a message
+                /// that is not.
+                pub fn is_complete(&self) -> bool {
+                    self.body.is_none() || self.to_pdu().is_complete()
+                }
             }
 
             impl<'a> From<$name<'a>> for Message<'a> {
@@ -387,9 +464,16 @@ macro_rules! messages {
                 }
             }
             /// The deviations found when decoding leniently.
-            pub fn warnings(&self) -> &[Violation] {
+            pub fn warnings(&self) -> &[Warning] {
                 match self {
                     $( Message::$name(m) => &m.warnings, )*
+                }
+            }
+            /// Whether the body is whole: every part its multiparts declare
+            /// is there and none is cut short (see [`Pdu::is_complete`]).
+            pub fn is_complete(&self) -> bool {
+                match self {
+                    $( Message::$name(m) => m.is_complete(), )*
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 pub mod address;
 pub mod builder;
+mod cut;
 mod field;
 pub mod message;
 pub(crate) mod pdu;

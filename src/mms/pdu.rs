@@ -13,13 +13,13 @@ use core::fmt;
 
 use bytes::BufMut;
 
+use super::cut;
 use super::field::FieldCode;
 use super::tables::MESSAGE_TYPES;
-use super::value::{self, Value, Version};
+use super::value::{Value, Version};
 use crate::ctx::Ctx;
 use crate::error::{fail, ErrorKind, PErr, PResult};
 use crate::wsp::multipart::multipart;
-use crate::wsp::text::{text_string, token_text};
 use crate::wsp::{ContentType, Multipart, Text};
 use crate::{DecodeError, DecodeOptions, EncodeError};
 
@@ -273,6 +273,14 @@ pub enum Body<'a> {
 }
 
 impl Body<'_> {
+    /// Whether a multipart body is whole (see [`Multipart::is_complete`]);
+    /// always true for other bodies.
+    pub fn is_complete(&self) -> bool {
+        match self {
+            Body::Multipart(m) => m.is_complete(),
+            Body::Data(_) => true,
+        }
+    }
     /// Encoded length.
     pub fn encoded_len(&self) -> usize {
         match self {
@@ -424,6 +432,34 @@ impl<'a> Pdu<'a> {
         match self.get(FieldCode::CONTENT_TYPE) {
             Some(Value::ContentType(ct)) => Some(ct),
             _ => None,
+        }
+    }
+    /// Whether the body is whole: a multipart Content-Type has a body that
+    /// decoded as a multipart, and every multipart in it holds all the
+    /// entries its nEntries declares, none cut short, none unreadable
+    /// ([`Multipart::is_complete`]). A PDU without a body is complete.
+    /// Lenient decoding also lists each loss in
+    /// [`warnings`](Self::warnings); strict decoding refuses an incomplete
+    /// PDU.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mms_pdu::Pdu;
+    /// let whole = std::fs::read("tests/corpus/sailfish/test_mms_codec-m-retrieve_1.conf")?;
+    /// assert!(Pdu::decode(&whole)?.is_complete());
+    /// let cut = &whole[..whole.len() - 100]; // a dropped download
+    /// let pdu = Pdu::decode(cut)?;
+    /// assert!(!pdu.is_complete());
+    /// assert!(!pdu.warnings.is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        match &self.body {
+            None => true,
+            Some(Body::Multipart(m)) => m.is_complete(),
+            Some(Body::Data(_)) => !self
+                .content_type()
+                .is_some_and(|ct| ct.media().is_multipart()),
         }
     }
     /// Forgets every field's wire octets, so that encoding writes each value
@@ -623,63 +659,6 @@ impl<'a> TryFrom<&'a [u8]> for Pdu<'a> {
     }
 }
 
-/// Decodes one header and appends it to `out` (built in place: a header is
-/// large, and moving it through a returned `Result` costs more than
-/// decoding most values).
-#[inline]
-fn header<'a>(
-    i: &'a [u8],
-    ctx: &mut Ctx<'a>,
-    message_type: Option<u8>,
-    out: &mut Vec<Header<'a>>,
-) -> PResult<'a, ()> {
-    let first = i[0];
-    if first >= 0x80 {
-        let code = FieldCode(first & 0x7F);
-        let v = &i[1..];
-        let (rest, value) = match value::decode(code, v, message_type, &ctx.limits) {
-            Ok(ok) => ok,
-            Err(e) => {
-                // Lenient: keep the octets the generic WAP-230 rule assigns to
-                // the value, when that rule can tell; strict: fail.
-                let e = crate::error::with_context(e, code.name().unwrap_or("header"));
-                if ctx.strict {
-                    return Err(e);
-                }
-                match crate::wsp::headers::wap_value(v) {
-                    Ok((rest, raw)) => {
-                        ctx.deviation(e, v)?;
-                        (rest, Value::Raw(Cow::Borrowed(raw)))
-                    }
-                    // A text value running to the end of the PDU without its
-                    // NUL (seen from real MMSCs on the last header): the
-                    // text is everything left.
-                    Err(_) if is_text_field(code) && !v.contains(&0) && !v.is_empty() => {
-                        ctx.deviation(e, v)?;
-                        let text = v.strip_prefix(&[crate::wsp::text::QUOTE]).unwrap_or(v);
-                        (&v[v.len()..], Value::Text(Text::wire(text)))
-                    }
-                    Err(_) => return Err(e),
-                }
-            }
-        };
-        let used = v.len() - rest.len();
-        out.push(Header::Field(Field {
-            code,
-            value,
-            raw: Some(Cow::Borrowed(&v[..used])),
-        }));
-        Ok((rest, ()))
-    } else if (32..127).contains(&first) {
-        let (r, name) = crate::error::context("application header", token_text(i))?;
-        let (r, value) = crate::error::context("application header", text_string(r))?;
-        out.push(Header::Application { name, value });
-        Ok((r, ()))
-    } else {
-        not_a_header(i, first)
-    }
-}
-
 /// The error for an octet that starts no header.
 pub(crate) fn not_a_header<T>(i: &[u8], found: u8) -> PResult<'_, T> {
     fail(
@@ -716,58 +695,62 @@ pub(crate) fn opens_a_pdu(input: &[u8]) -> PResult<'_, ()> {
 }
 
 /// `MMS-PDU` (MMS_ENC 1.3 §6): headers, then after Content-Type the body.
+/// The header block is cut by [`cut::block`](super::cut::block), the one
+/// cutter every reader shares; each value is then decoded within its extent.
 pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>> {
-    opens_a_pdu(input)?;
     // Every header takes at least two octets: a capacity the input
     // justifies, capped so that a large body does not reserve much.
     let mut headers = Vec::with_capacity((input.len() / 2).min(11));
     let mut message_type = None;
-    let mut r = input;
+    let limits = ctx.limits;
+    let (r, end) = cut::block(input, limits.max_headers, |c| {
+        if let Some(d) = c.deviation {
+            ctx.deviation(nom::Err::Error(d), c.value)?;
+        }
+        match c.code {
+            Some(code) => {
+                let (value, deviation) = cut::value(code, &c, message_type, &limits);
+                if let Some(d) = deviation {
+                    ctx.deviation(nom::Err::Error(d), c.value)?;
+                }
+                if code == FieldCode::MESSAGE_TYPE && message_type.is_none() {
+                    if let Value::Token(b) = value {
+                        message_type = Some(b);
+                    }
+                }
+                headers.push(Header::Field(Field {
+                    code,
+                    value,
+                    raw: Some(Cow::Borrowed(c.value)),
+                }));
+            }
+            None => headers.push(Header::Application {
+                name: Text::wire(c.name),
+                value: c.app_text(),
+            }),
+        }
+        Ok(())
+    })?;
     let mut body = None;
     let mut trailing: &[u8] = &[];
-    while !r.is_empty() {
-        if r[0] < 0x20 || r[0] == 0x7F {
+    match end {
+        cut::End::Input => {}
+        cut::End::Body => {
+            let is_multipart = matches!(
+                headers.last().and_then(Header::value),
+                Some(Value::ContentType(ct)) if ct.media().is_multipart()
+            );
+            body = Some(body_of(r, is_multipart, ctx)?);
+        }
+        cut::End::Trailing => {
             // Not the start of any header: stray octets after the last one.
             let e = not_a_header::<()>(r, r[0]).unwrap_err();
             ctx.deviation(e, r)?;
             trailing = r;
-            break;
-        }
-        if headers.len() >= ctx.limits.max_headers {
-            return fail(
-                r,
-                "headers",
-                ErrorKind::LimitExceeded {
-                    what: "headers",
-                    limit: ctx.limits.max_headers,
-                },
-            );
-        }
-        let (rest, ()) = header(r, ctx, message_type, &mut headers)?;
-        r = rest;
-        let ct = match headers.last() {
-            Some(Header::Field(Field {
-                code: FieldCode::MESSAGE_TYPE,
-                value: Value::Token(b),
-                ..
-            })) => {
-                message_type = message_type.or(Some(*b));
-                None
-            }
-            Some(Header::Field(Field {
-                code: FieldCode::CONTENT_TYPE,
-                value,
-                ..
-            })) => Some(matches!(value, Value::ContentType(ct) if ct.media().is_multipart())),
-            _ => None,
-        };
-        if let Some(is_multipart) = ct {
-            body = Some(body_of(r, is_multipart, ctx)?);
-            r = &r[r.len()..];
         }
     }
     Ok((
-        r,
+        &input[input.len()..],
         Pdu {
             headers,
             body,
@@ -775,14 +758,6 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
             warnings: Vec::new(),
         },
     ))
-}
-
-/// Fields whose value is a Text-string.
-fn is_text_field(code: FieldCode) -> bool {
-    matches!(
-        code.grammar(),
-        super::field::ValueKind::Text | super::field::ValueKind::CountedText
-    )
 }
 
 fn body_of<'a>(

@@ -3,25 +3,30 @@
 //! walked in place. Nothing is allocated: parsing and walking cost what the
 //! headers cost, whatever the size of the attachments.
 //!
-//! This is STYLE's "structure first, meaning second": the extent of every
-//! WSP value follows from its first octet (WAP-230 §8.4.1.2), so the header
-//! block can be cut before any value is understood. [`Pdu::decode`] is the
-//! eager, owning counterpart.
+//! Structure first, meaning second: the extent of every WSP value follows
+//! from its first octet (WAP-230 §8.4.1.2) or, for text fields, from its
+//! NUL, so the header block can be cut before any value is understood.
+//! The view and [`Pdu::decode`], its eager, owning counterpart, cut with
+//! the same function: for every input, `PduView::parse` succeeds exactly
+//! when lenient `Pdu::decode` does, and both see the same fields, value
+//! extents and body.
 //!
 //! [`Pdu::decode`]: crate::Pdu::decode
 
-use super::field::{FieldCode, ValueKind};
+use super::cut::{self, Cut};
+use super::field::FieldCode;
 use super::pdu::MessageType;
-use super::value::{self, Value};
-use crate::error::{fail, offset_in, unwrap_err, ErrorKind, PResult};
-use crate::wsp::headers::wap_value;
+use super::value::Value;
+use crate::error::{offset_in, unwrap_err, ErrorKind, PResult};
 use crate::wsp::multipart::Parts;
-use crate::wsp::text::{text_string, token_text, QUOTE};
+use crate::wsp::text::QUOTE;
 use crate::wsp::Text;
 use crate::{DecodeError, Limits};
 
 /// One header as cut from the header block: its name and its value octets.
-/// Cut by the generic field-value rule of WAP-230 §8.4.1.2 (MMS_ENC 1.3 §7.1).
+/// Cut by the crate's one field cutter (MMS_ENC 1.3 §7.1; value extents by
+/// WAP-230 §8.4.1.2, text fields to their NUL), the same that
+/// [`Pdu::decode`](crate::Pdu::decode) uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawField<'a> {
     /// The field code, for a binary field.
@@ -32,49 +37,43 @@ pub struct RawField<'a> {
     pub value: &'a [u8],
     /// Offset of `value` in the PDU.
     pub offset: usize,
+    /// How the value's octets break their rule, when they do: a warning of
+    /// lenient [`Pdu::decode`](crate::Pdu::decode), an error of strict
+    /// decoding (an unquoted text opening with 0x80–0xFF, a text without
+    /// its NUL, …).
+    pub deviation: Option<DecodeError>,
 }
 
 impl<'a> RawField<'a> {
     /// Decodes the value of a binary field (`None` for an application
-    /// header). `message_type` selects the counted forms of the delete
-    /// confirmations (see [`PduView::message_type`]). Only Content-Type
-    /// parameters, X-Mms-Element-Descriptor parameters and the counted forms
-    /// allocate.
-    pub fn decode(
-        &self,
-        message_type: Option<MessageType>,
-    ) -> Option<Result<Value<'a>, DecodeError>> {
+    /// header) exactly as [`Pdu::decode`](crate::Pdu::decode) does: a value
+    /// that does not follow its grammar is given as its octets
+    /// ([`Value::Raw`]), as lenient decoding keeps it. `message_type`
+    /// selects the counted forms of the delete confirmations (see
+    /// [`PduView::message_type`]). Only Content-Type parameters,
+    /// X-Mms-Element-Descriptor parameters and the counted forms allocate.
+    pub fn decode(&self, message_type: Option<MessageType>) -> Option<Value<'a>> {
         let code = self.code?;
-        let v = self.value;
-        let r = value::decode(code, v, message_type.map(|t| t.0), &Limits::DEFAULT);
-        Some(match r {
-            Ok((_, value)) => Ok(value),
-            Err(e) => match wap_value(v) {
-                // What the eager decoder keeps leniently, the view gives raw too.
-                Ok((_, raw)) if raw.len() == v.len() => Ok(Value::Raw(raw.into())),
-                _ if is_text(code) && !v.contains(&0) => Ok(Value::Text(Text::wire(
-                    v.strip_prefix(&[QUOTE]).unwrap_or(v),
-                ))),
-                _ => {
-                    let p = unwrap_err(e, v);
-                    Err(DecodeError::new(
-                        self.offset + offset_in(v, p.at),
-                        code.name().unwrap_or(p.context),
-                        p.kind,
-                    ))
-                }
-            },
-        })
+        let c = Cut {
+            code: Some(code),
+            name: &[],
+            value: self.value,
+            unterminated: self.unterminated(),
+            deviation: None,
+        };
+        Some(cut::value(code, &c, message_type.map(|t| t.0), &Limits::DEFAULT).0)
+    }
+    fn unterminated(&self) -> bool {
+        matches!(
+            self.deviation.map(|d| d.kind()),
+            Some(ErrorKind::Unterminated { .. })
+        )
     }
     /// The application header's value as text.
     pub fn text(&self) -> Option<Text<'a>> {
         (self.code.is_none())
             .then(|| Text::wire(self.value.strip_prefix(&[QUOTE]).unwrap_or(self.value)))
     }
-}
-
-fn is_text(code: FieldCode) -> bool {
-    matches!(code.grammar(), ValueKind::Text | ValueKind::CountedText)
 }
 
 /// A PDU cut into its header fields and body, without decoding values.
@@ -87,7 +86,7 @@ fn is_text(code: FieldCode) -> bool {
 /// let view = PduView::parse(bytes)?;
 /// assert_eq!(view.message_type(), Some(MessageType::SEND_CONF));
 /// assert_eq!(view.fields().count(), 4);
-/// assert_eq!(view.get(FieldCode::RESPONSE_STATUS).unwrap()?, Value::Token(0x80));
+/// assert_eq!(view.get(FieldCode::RESPONSE_STATUS), Some(Value::Token(0x80)));
 /// assert!(view.body().is_none());
 /// # Ok::<(), mms_pdu::DecodeError>(())
 /// ```
@@ -110,7 +109,7 @@ impl<'a> PduView<'a> {
     }
     /// Cuts the header block, at most `limits.max_headers` headers.
     pub fn parse_with(input: &'a [u8], limits: &Limits) -> Result<Self, DecodeError> {
-        match cut(input, limits) {
+        match parse(input, limits) {
             Ok((_, v)) => Ok(v),
             Err(e) => Err(unwrap_err(e, input).into_public(input)),
         }
@@ -142,7 +141,7 @@ impl<'a> PduView<'a> {
         }
     }
     /// The first value of field `code`, decoded.
-    pub fn get(&self, code: FieldCode) -> Option<Result<Value<'a>, DecodeError>> {
+    pub fn get(&self, code: FieldCode) -> Option<Value<'a>> {
         let mt = self.message_type();
         self.fields().find(|f| f.code == Some(code))?.decode(mt)
     }
@@ -189,99 +188,34 @@ impl<'a> Iterator for Fields<'a> {
     }
 }
 
-/// One header: cut, not decoded.
+/// One header: cut by the one cutter, not decoded.
 fn one<'a>(i: &'a [u8], base: &'a [u8]) -> PResult<'a, RawField<'a>> {
-    let first = match i.first() {
-        Some(&b) => b,
-        None => {
-            return fail(
-                i,
-                "header",
-                ErrorKind::Truncated {
-                    expected: "a header",
-                },
-            )
-        }
-    };
-    if first >= 0x80 {
-        let code = FieldCode(first & 0x7F);
-        let v = &i[1..];
-        let (rest, raw) = match wap_value(v) {
-            Ok(ok) => ok,
-            // A text value running to the end without its NUL, as the
-            // eager decoder accepts leniently.
-            Err(_) if is_text(code) && !v.contains(&0) && !v.is_empty() => (&v[v.len()..], v),
-            Err(e) => {
-                return Err(crate::error::with_context(
-                    e,
-                    code.name().unwrap_or("header"),
-                ))
-            }
-        };
-        Ok((
-            rest,
-            RawField {
-                code: Some(code),
-                name: &[],
-                value: raw,
-                offset: offset_in(base, raw),
-            },
-        ))
-    } else if (32..127).contains(&first) {
-        let (r, name) = crate::error::context("application header", token_text(i))?;
-        let at = r;
-        let (r, value) = crate::error::context("application header", text_string(r))?;
-        let _ = value;
-        let text_end = at.len() - r.len() - 1;
-        let raw = &at[..text_end];
-        Ok((
-            r,
-            RawField {
-                code: None,
-                name: &i[..name.len()],
-                value: raw,
-                offset: offset_in(base, raw),
-            },
-        ))
-    } else {
-        super::pdu::not_a_header(i, first)
+    let (rest, c) = cut::header(i)?;
+    Ok((rest, raw_field(&c, base)))
+}
+
+fn raw_field<'a>(c: &Cut<'a>, base: &'a [u8]) -> RawField<'a> {
+    RawField {
+        code: c.code,
+        name: c.name,
+        value: c.value,
+        offset: offset_in(base, c.value),
+        deviation: c.deviation.map(|d| d.into_public(base)),
     }
 }
 
-fn cut<'a>(input: &'a [u8], limits: &Limits) -> PResult<'a, PduView<'a>> {
-    super::pdu::opens_a_pdu(input)?;
-    let mut r = input;
+fn parse<'a>(input: &'a [u8], limits: &Limits) -> PResult<'a, PduView<'a>> {
     let mut count = 0;
-    let mut has_body = false;
-    while let Some(&b) = r.first() {
-        if b < 0x20 || b == 0x7F {
-            break;
-        }
-        if count >= limits.max_headers {
-            return fail(
-                r,
-                "headers",
-                ErrorKind::LimitExceeded {
-                    what: "headers",
-                    limit: limits.max_headers,
-                },
-            );
-        }
-        let (rest, f) = one(r, input)?;
+    let (r, end) = cut::block(input, limits.max_headers, |_| {
         count += 1;
-        r = rest;
-        if f.code == Some(FieldCode::CONTENT_TYPE) {
-            has_body = true;
-            break;
-        }
-    }
-    let headers_end = input.len() - r.len();
+        Ok(())
+    })?;
     Ok((
         &input[input.len()..],
         PduView {
             input,
-            headers_end,
-            has_body,
+            headers_end: input.len() - r.len(),
+            has_body: end == cut::End::Body,
             count,
         },
     ))

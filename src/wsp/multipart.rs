@@ -246,6 +246,31 @@ impl<'a> Multipart<'a> {
             trailing: Cow::Owned(self.trailing.into_owned()),
         }
     }
+    /// Whether the body is whole: every entry its nEntries declares is
+    /// there (WAP-230 §8.5.2), no octets that fail to form an entry are
+    /// left over (a part cut short), and every nested multipart is whole
+    /// too, a part whose content type is multipart included.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
+    /// let part = Part::new(ContentType::new(Media::from_name("text/plain")), &b"Hello"[..]);
+    /// let body = Multipart { parts: vec![part.clone(), part], ..Multipart::default() };
+    /// let bytes = body.to_vec()?;
+    /// assert!(Multipart::decode(&bytes)?.is_complete());
+    /// let cut = Multipart::decode(&bytes[..bytes.len() - 2])?; // the second part cut
+    /// assert!(!cut.is_complete());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        self.trailing.is_empty()
+            && self
+                .declared_entries
+                .is_none_or(|n| self.parts.len() as u64 >= u64::from(n))
+            && self.parts.iter().all(|p| match &p.nested {
+                Some(m) => m.is_complete(),
+                None => !p.content_type.media().is_multipart(),
+            })
+    }
     fn entries(&self) -> u32 {
         self.declared_entries.unwrap_or(self.parts.len() as u32)
     }
@@ -421,6 +446,21 @@ pub(crate) fn multipart<'a>(
     let declared_entries = if n as usize == parts.len() {
         None
     } else {
+        if trailing.is_empty() {
+            // Every octet formed an entry, but not as many as nEntries says
+            // (WAP-230 §8.5.2): parts missing, or more than declared. (Octets
+            // that formed no entry were reported above.)
+            let e = nom::Err::Error(crate::error::PErr {
+                at: i,
+                context: "multipart nEntries",
+                kind: ErrorKind::CountMismatch {
+                    what: "multipart entries",
+                    declared: u64::from(n),
+                    found: parts.len(),
+                },
+            });
+            ctx.deviation(e, i)?;
+        }
         Some(n)
     };
     Ok((

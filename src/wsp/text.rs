@@ -10,7 +10,7 @@ use bytes::BufMut;
 
 use super::charset::Charset;
 use super::int::{integer_value, octet, put_value_length, value_length_len};
-use crate::error::{fail, ErrorKind, PResult};
+use crate::error::{fail, ErrorKind, PErr, PResult};
 use crate::EncodeError;
 
 /// The Quote octet that precedes a text-string starting with an octet ≥ 128.
@@ -178,6 +178,38 @@ pub(crate) fn text_string(i: &[u8]) -> PResult<'_, Text<'_>> {
     };
     let (rest, t) = until_nul(body, "text-string")?;
     Ok((rest, Text::wire(t)))
+}
+
+/// How a Text-string breaks WAP-230 §8.4.2.1 in a way real senders do:
+/// the text is still read to its NUL (as Android's PduParser and Wireshark
+/// read it), and the deviation is reported so that lenient decoding can
+/// warn and strict decoding refuse.
+///
+/// ```text
+/// Text-string = [Quote] *TEXT End-of-string
+/// ; "If the first character in the TEXT is in the range of 128-255, a
+/// ;  Quote character must precede it."  TEXT excludes the controls 0-31.
+/// ```
+///
+/// - a first octet of 0x80–0xFF without the Quote (UTF-8 subjects from
+///   handsets);
+/// - a first octet of 0x01–0x1F (a control octet cannot open TEXT; the
+///   generic rule of §8.4.1.2 would read it as a length);
+/// - a Quote before an octet below 0x80 (the Quote must not be there).
+///
+/// `None` when the text follows the rule.
+pub(crate) fn text_string_deviation<'a>(i: &'a [u8], what: &'static str) -> Option<PErr<'a>> {
+    let (expected, found) = match *i {
+        [QUOTE, b, ..] if b < 0x80 => ("no Quote before an octet below 0x80", b),
+        [b, ..] if b >= 0x80 => ("a Quote (0x7F) before text opening with 0x80-0xFF", b),
+        [b, ..] if (1..0x20).contains(&b) => ("text (0x20-0x7E), or a Quote", b),
+        _ => return None,
+    };
+    Some(PErr {
+        at: i,
+        context: what,
+        kind: ErrorKind::Unexpected { expected, found },
+    })
 }
 
 /// `Token-text = Token End-of-string` (WAP-230 §8.4.2.1); the first octet

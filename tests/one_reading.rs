@@ -1,0 +1,326 @@
+//! One reading of every PDU: the eager decoder (`Pdu::decode`), the lazy
+//! view (`PduView`) and the typed messages cut headers and find the body
+//! with the same function, so for every input they agree on whether it is
+//! a PDU, on its fields (codes, application-header names, value extents)
+//! and on where the body starts. Checked on the reproducers that once made
+//! them disagree, on every corpus PDU, and on generated and mutated input.
+
+use std::path::PathBuf;
+
+use mms_pdu::mms::message::{Message, Warning};
+use mms_pdu::mms::view::PduView;
+use mms_pdu::wsp::{Data, EncodedString, Text};
+use mms_pdu::{Body, DecodeOptions, ErrorKind, FieldCode, Header, Limits, Pdu, Value};
+use proptest::prelude::*;
+
+const STRICT: DecodeOptions = DecodeOptions {
+    limits: Limits::DEFAULT,
+    strict: true,
+};
+
+/// Asserts that every reader reads `bytes` the same way; returns whether it
+/// decoded.
+fn agree(bytes: &[u8]) -> Result<bool, String> {
+    let eager = Pdu::decode(bytes);
+    let view = PduView::parse(bytes);
+    let (pdu, view) = match (eager, view) {
+        (Ok(p), Ok(v)) => (p, v),
+        (Err(a), Err(b)) => {
+            if a != b {
+                return Err(format!("both fail, differently: {a} / {b}"));
+            }
+            if Message::decode(bytes).is_ok() {
+                return Err("typed decode succeeds where Pdu::decode fails".into());
+            }
+            return Ok(false);
+        }
+        (e, v) => return Err(format!("eager {:?} but view {:?}", e.err(), v.err())),
+    };
+    if view.len() != pdu.headers.len() {
+        return Err(format!(
+            "{} fields in the view, {} headers",
+            view.len(),
+            pdu.headers.len()
+        ));
+    }
+    let base = bytes.as_ptr() as usize;
+    let mut block_end = 0;
+    for (k, (f, h)) in view.fields().zip(&pdu.headers).enumerate() {
+        if f.code != h.code() {
+            return Err(format!("header {k}: {:?} vs {:?}", f.code, h.code()));
+        }
+        match h {
+            Header::Field(field) => {
+                let raw = field.raw().ok_or("a decoded field without its octets")?;
+                if raw.as_ptr() as usize != base + f.offset || raw.len() != f.value.len() {
+                    return Err(format!("header {k}: value extents differ"));
+                }
+                if f.decode(view.message_type()).as_ref() != Some(field.value()) {
+                    return Err(format!("header {k}: values differ"));
+                }
+                block_end = f.offset + f.value.len();
+            }
+            Header::Application { name, value } => {
+                if name.as_bytes() != f.name || Some(value) != f.text().as_ref() {
+                    return Err(format!("header {k}: application headers differ"));
+                }
+                block_end = f.offset + f.value.len() + 1;
+            }
+        }
+    }
+    match (&pdu.body, view.body()) {
+        (None, None) => {
+            if view.trailing() != pdu.trailing.as_ref() {
+                return Err("trailing octets differ".into());
+            }
+        }
+        (Some(body), Some(vbody)) => {
+            if vbody.as_ptr() as usize != base + block_end {
+                return Err("the view's body does not start where the last header ends".into());
+            }
+            if let Body::Data(Data::Borrowed(d)) = body {
+                if d.as_ptr() != vbody.as_ptr() || d.len() != vbody.len() {
+                    return Err("bodies differ".into());
+                }
+            }
+        }
+        _ => return Err("one reader has a body, the other not".into()),
+    }
+    // The typed layer reads through the same decoder: it decodes exactly
+    // when the PDU does and has a known type, carries the decoder's
+    // warnings first, and holds the same body.
+    let known = pdu.message_type().is_some_and(|t| t.name().is_some());
+    match Message::decode(bytes) {
+        Ok(m) => {
+            let decode_warnings: Vec<_> = m
+                .warnings()
+                .iter()
+                .filter_map(|w| match w {
+                    Warning::Decode(e) => Some(*e),
+                    _ => None,
+                })
+                .collect();
+            if decode_warnings != pdu.warnings {
+                return Err("the typed message has other decode warnings".into());
+            }
+            if m.to_pdu().body != pdu.body {
+                return Err("the typed message holds another body".into());
+            }
+        }
+        Err(_) if known => return Err("the typed decode fails on a PDU of a known type".into()),
+        Err(_) => {}
+    }
+    // What decodes re-encodes to itself and decodes to the same values.
+    let re = pdu.encode().map_err(|e| format!("re-encode: {e}"))?;
+    let back = Pdu::decode(&re).map_err(|e| format!("re-decode: {e}"))?;
+    if back
+        .headers
+        .iter()
+        .map(Header::value)
+        .ne(pdu.headers.iter().map(Header::value))
+        || back.body != pdu.body
+    {
+        return Err("decode → encode → decode changed the PDU".into());
+    }
+    Ok(true)
+}
+
+fn subject(pdu: &Pdu<'_>) -> Vec<u8> {
+    match pdu.get(FieldCode::SUBJECT) {
+        Some(Value::EncodedString(s)) => s.as_bytes().to_vec(),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The smuggling reproducer: an unquoted Subject opening with 0xC1. By the
+/// generic extent rule 0xC1 is a one-octet short-integer, after which
+/// `84 83` would read as a Content-Type text/plain and `41 00` as a body.
+/// Every reader takes the Subject as text to its NUL, and says so.
+#[test]
+fn an_unquoted_high_subject_is_text_to_its_nul_for_every_reader() {
+    let bytes = b"\x8C\x80\x98T\0\x8D\x92\x96\xC1\x84\x83A\0";
+    assert!(agree(bytes).unwrap());
+    let pdu = Pdu::decode(bytes).unwrap();
+    assert_eq!(pdu.headers.len(), 4);
+    assert!(pdu.body.is_none());
+    assert_eq!(subject(&pdu), b"\xC1\x84\x83A");
+    assert_eq!(pdu.warnings.len(), 1);
+    assert_eq!(pdu.warnings[0].offset(), 8);
+    assert_eq!(pdu.warnings[0].context(), "Subject");
+    assert!(matches!(
+        pdu.warnings[0].kind(),
+        ErrorKind::Unexpected { found: 0xC1, .. }
+    ));
+    let view = PduView::parse(bytes).unwrap();
+    assert!(view.body().is_none());
+    let f = view.fields().nth(3).unwrap();
+    assert_eq!(
+        (f.code, f.value, f.offset),
+        (Some(FieldCode::SUBJECT), &b"\xC1\x84\x83A\0"[..], 8)
+    );
+    assert_eq!(f.deviation, Some(pdu.warnings[0]));
+    let err = Pdu::decode_with(bytes, &STRICT).unwrap_err();
+    assert_eq!((err.offset(), err.context()), (8, "Subject"));
+    // The typed message keeps the warning.
+    let m = Message::decode(bytes).unwrap();
+    assert!(m.warnings().iter().any(|w| w.offset() == Some(8)));
+    assert!(Message::decode_strict(bytes).is_err());
+}
+
+/// The same subject with its Quote is clean.
+#[test]
+fn a_quoted_high_subject_is_clean() {
+    let bytes = b"\x8C\x80\x98T\0\x8D\x92\x96\x7F\xC1\x84\x83A\0";
+    assert!(agree(bytes).unwrap());
+    let pdu = Pdu::decode_with(bytes, &STRICT).unwrap();
+    assert!(pdu.warnings.is_empty());
+    assert_eq!(subject(&pdu), b"\xC1\x84\x83A");
+    assert_eq!(pdu.encode().unwrap(), bytes);
+}
+
+/// A Transaction-Id opening with 0x1F (a uintvar length by the generic
+/// rule) and one opening with 0x01 (a short length): text to the NUL.
+#[test]
+fn a_text_field_opening_with_a_control_octet_is_text_to_its_nul() {
+    for (bytes, tid) in [
+        (&b"\x8C\x80\x98\x1FAB\0\x8D\x92"[..], &b"\x1FAB"[..]),
+        (&b"\x8C\x80\x98\x01\x02\0\x8D\x92"[..], &b"\x01\x02"[..]),
+    ] {
+        assert!(agree(bytes).unwrap());
+        let pdu = Pdu::decode(bytes).unwrap();
+        assert_eq!(pdu.headers.len(), 3, "{bytes:02X?}");
+        assert_eq!(
+            pdu.get(FieldCode::TRANSACTION_ID),
+            Some(&Value::Text(Text::from_bytes(tid).unwrap()))
+        );
+        assert_eq!(pdu.warnings.len(), 1);
+        assert_eq!(pdu.warnings[0].offset(), 3);
+        assert!(Pdu::decode_with(bytes, &STRICT).is_err());
+    }
+}
+
+/// A Quote before an octet below 0x80 must not be there.
+#[test]
+fn a_quote_before_a_low_octet_is_a_deviation() {
+    let bytes = b"\x8C\x80\x98\x7FT1\0\x8D\x92";
+    assert!(agree(bytes).unwrap());
+    let pdu = Pdu::decode(bytes).unwrap();
+    assert_eq!(
+        pdu.get(FieldCode::TRANSACTION_ID),
+        Some(&Value::Text(Text::new("T1").unwrap()))
+    );
+    assert_eq!(pdu.warnings.len(), 1);
+    let err = Pdu::decode_with(bytes, &STRICT).unwrap_err();
+    assert_eq!((err.offset(), err.context()), (3, "X-Mms-Transaction-Id"));
+    // Re-encoded as decoded: byte for byte.
+    assert_eq!(pdu.encode().unwrap(), bytes);
+}
+
+/// An encoded-string-value's Value-length form is not text: 0x01–0x1F
+/// opens it, as WAP-230 §8.4.2.8 says.
+#[test]
+fn an_encoded_string_in_its_charset_form_is_cut_by_its_length() {
+    let s = EncodedString::with_charset(mms_pdu::wsp::Charset::UTF_8, "é".as_bytes());
+    let mut pdu = Pdu::new(mms_pdu::MessageType::SEND_REQ, mms_pdu::Version::V1_2);
+    pdu.push(FieldCode::SUBJECT, Value::EncodedString(s));
+    let bytes = pdu.encode().unwrap();
+    assert!(agree(&bytes).unwrap());
+    assert!(Pdu::decode_with(&bytes, &STRICT)
+        .unwrap()
+        .warnings
+        .is_empty());
+}
+
+/// A text value without its NUL at the very end is read to the end by every
+/// reader, with a warning.
+#[test]
+fn a_text_running_to_the_end_is_read_to_the_end_by_every_reader() {
+    let bytes = b"\x8C\x80\x98T1\0\x96Hello";
+    assert!(agree(bytes).unwrap());
+    let pdu = Pdu::decode(bytes).unwrap();
+    assert_eq!(subject(&pdu), b"Hello");
+    assert_eq!(pdu.warnings.len(), 1);
+    assert!(matches!(
+        pdu.warnings[0].kind(),
+        ErrorKind::Unterminated { .. }
+    ));
+    assert!(Pdu::decode_with(bytes, &STRICT).is_err());
+}
+
+/// Application headers, in the PDU: an unquoted high value is read to its
+/// NUL and reported.
+#[test]
+fn an_application_header_with_an_unquoted_high_value_is_reported() {
+    let bytes = b"\x8C\x80\x98T1\0X-Foo\0\xE9t\xE9\0\x8D\x92";
+    assert!(agree(bytes).unwrap());
+    let pdu = Pdu::decode(bytes).unwrap();
+    assert_eq!(pdu.headers.len(), 4);
+    assert_eq!(pdu.warnings.len(), 1);
+    assert_eq!(pdu.warnings[0].offset(), 12);
+    assert!(Pdu::decode_with(bytes, &STRICT).is_err());
+}
+
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
+    manifest
+        .lines()
+        .skip(1)
+        .filter(|l| !l.split('\t').nth(5).unwrap_or("").contains("wap-push"))
+        .map(|l| {
+            let file = l.split('\t').next().unwrap().to_string();
+            let bytes = std::fs::read(dir.join(&file)).unwrap();
+            (file, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_pdu_reads_one_way() {
+    let mut decoded = 0;
+    for (file, bytes) in corpus() {
+        if agree(&bytes).unwrap_or_else(|e| panic!("{file}: {e}")) {
+            decoded += 1;
+        }
+    }
+    assert!(decoded >= 80, "{decoded}");
+}
+
+/// Every corpus PDU with each of its first 128 octets replaced by values
+/// that change how a field is cut (controls, Quote, high octets, NUL).
+#[test]
+fn mutated_corpus_headers_read_one_way() {
+    let mut checked = 0;
+    for (file, bytes) in corpus() {
+        for at in 0..bytes.len().min(128) {
+            for octet in [0x00, 0x01, 0x1E, 0x1F, 0x20, 0x7F, 0x80, 0x84, 0xC1, 0xFF] {
+                let mut b = bytes.clone();
+                b[at] = octet;
+                agree(&b).unwrap_or_else(|e| panic!("{file} [{at}] = {octet:#04x}: {e}"));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 60_000, "{checked}");
+}
+
+/// A byte generator biased towards the octets that decide how a field is cut.
+fn octet() -> impl Strategy<Value = u8> {
+    prop_oneof![
+        3 => 0x80u8..=0xFF,
+        2 => 0x20u8..=0x7E,
+        1 => 0x00u8..=0x1F,
+        1 => Just(0x7F),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_pdus_read_one_way(x in proptest::collection::vec(octet(), 0..80)) {
+        let mut bytes = vec![0x8C];
+        bytes.extend(x);
+        agree(&bytes).map_err(TestCaseError::fail)?;
+    }
+}
