@@ -11,7 +11,7 @@ src=tests/corpus
 dst=fuzz/corpus
 manifest=$src/MANIFEST.tsv
 
-pdu_targets=(decode decode_strict roundtrip_canonical multipart)
+pdu_targets=(decode decode_strict roundtrip_canonical multipart differential)
 mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil" "$dst/serde"
 
 n=0

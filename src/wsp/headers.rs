@@ -14,7 +14,9 @@ use bytes::BufMut;
 use super::content_type::{parameters, Parameter};
 use super::int::{octet, put_value_length, value_length_len, value_length_region, wire_len};
 use super::tables::WELL_KNOWN_HEADERS;
-use super::text::{quoted_string, text_string, token_text, Text, DQUOTE, QUOTE};
+use super::text::{
+    quoted_string, text_string, text_string_deviation, token_text, Text, DQUOTE, QUOTE,
+};
 use crate::ctx::Ctx;
 use crate::error::{fail, ErrorKind, PResult};
 use crate::{EncodeError, Limits};
@@ -275,6 +277,21 @@ pub(crate) fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, WspHeade
     if b >= 0x80 {
         let code = b & 0x7F;
         let v = &i[1..];
+        // Text values follow WAP-230 §8.4.2.1; one opening with a control
+        // octet, with 0x80-0xFF and no Quote, or with a needless Quote is read
+        // all the same, and reported.
+        // (The Quote before a `"` opening an unquoted Content-ID is needed:
+        // bare, the `"` would open a Quoted-string.)
+        let text = match code {
+            CONTENT_ID => v.first() != Some(&DQUOTE) && !v.starts_with(&[QUOTE, DQUOTE]),
+            CONTENT_LOCATION => true,
+            _ => false,
+        };
+        if text {
+            if let Some(d) = text_string_deviation(v, header_name(code).unwrap_or("header")) {
+                ctx.deviation(nom::Err::Error(d), v)?;
+            }
+        }
         let typed = match code {
             CONTENT_ID => match v.first() {
                 Some(&DQUOTE) => {
@@ -315,6 +332,9 @@ pub(crate) fn header<'a>(i: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, WspHeade
         }
     } else if (32..127).contains(&b) {
         let (r, name) = token_text(i)?;
+        if let Some(d) = text_string_deviation(r, "application header") {
+            ctx.deviation(nom::Err::Error(d), r)?;
+        }
         let (r, value) = crate::error::context("application header", text_string(r))?;
         Ok((r, WspHeader::Application { name, value }))
     } else {
@@ -432,6 +452,39 @@ mod tests {
         round_trip(b"\x8D\x02\x01\x00"); // long-integer via short-length
         round_trip(b"\xB0http://x\0"); // text
         round_trip(b"\x92\x1F\x01\x00"); // uintvar length 1
+    }
+
+    #[test]
+    fn text_values_out_of_their_range_are_read_and_reported() {
+        let strict = crate::DecodeOptions {
+            strict: true,
+            ..crate::DecodeOptions::default()
+        };
+        for (bytes, text) in [
+            (&b"\x8E\xE9t\xE9.jpg\0"[..], &b"\xE9t\xE9.jpg"[..]), // unquoted 0xE9
+            (&b"\xC0\x01x\0"[..], &b"\x01x"[..]),                 // a control octet first
+            (&b"\x8E\x7Fa.jpg\0"[..], &b"a.jpg"[..]),             // a needless Quote
+            (&b"X-A\0\xE9\0"[..], &b"\xE9"[..]),                  // an application header
+        ] {
+            let mut c = ctx();
+            let (rest, h) = header(bytes, &mut c).unwrap();
+            assert!(rest.is_empty());
+            let got = match &h {
+                WspHeader::ContentLocation(t) | WspHeader::Application { value: t, .. } => t,
+                WspHeader::ContentId { id, .. } => id,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(got.as_bytes(), text);
+            assert_eq!(c.warnings.len(), 1, "{bytes:02X?}");
+            assert!(header(bytes, &mut Ctx::new(&strict)).is_err());
+        }
+        // Quoted as WAP-230 §8.4.2.1 asks, and a Content-ID whose `"` needs
+        // its Quote: clean.
+        for bytes in [&b"\x8E\x7F\xE9.jpg\0"[..], &b"\xC0\x7F\"x\0"[..]] {
+            let mut c = Ctx::new(&strict);
+            assert!(header(bytes, &mut c).is_ok(), "{bytes:02X?}");
+            assert!(c.warnings.is_empty());
+        }
     }
 
     #[test]
