@@ -24,7 +24,7 @@
 //! - [`mms::message`]: one typed struct per PDU type, checked against the
 //!   header tables of MMS_ENC 1.3 §6 ([`mms::rules`]); [`mms::builder`]
 //!   builds an m-send-req.
-//! - [`sms`] carries pushes over SMS; [`charset`] reads text in its
+//! - [`sms`] carries pushes over SMS; [`wsp::charset`] reads text in its
 //!   charset; `smil` (feature `smil`, on by default) reads and writes the
 //!   presentation.
 //!
@@ -127,7 +127,18 @@
 
 extern crate alloc;
 
-pub mod charset;
+/// Text in its character set: the same items as [`wsp::charset`] (their
+/// one home) and [`wsp::encoded_string`], under the path earlier versions
+/// used.
+///
+/// ```
+/// use mms_pdu::charset::{decode, Reading};
+/// assert_eq!(decode(None, b"hi").unwrap().reading, Reading::Utf8Assumed);
+/// ```
+pub mod charset {
+    pub use crate::wsp::charset::{decode, encode, DecodedText, Reading, UnsupportedCharset};
+    pub use crate::wsp::encoded_string;
+}
 mod ctx;
 mod error;
 mod limits;

@@ -11,7 +11,7 @@ use super::address::{Address, AddressError};
 use super::message::SendReq;
 use super::typed::Priority;
 use super::value::{FromValue, MessageClass, Time, Version};
-use crate::charset::encoded_string;
+use crate::wsp::encoded_string;
 use crate::wsp::{
     Charset, ContentType, EncodedString, Media, Multipart, ParamValue, Parameter, Part, Text,
     TextValue, WspHeader,

@@ -14,7 +14,7 @@
 //! assert_eq!(wsp::parse_uintvar(&out).unwrap(), (300, &[][..]));
 //! ```
 
-mod charset;
+pub mod charset;
 pub(crate) mod content_type;
 mod data;
 pub(crate) mod headers;
@@ -24,6 +24,7 @@ pub mod push;
 pub(crate) mod tables;
 pub(crate) mod text;
 pub(crate) mod transfer;
+mod unicode;
 
 pub use charset::Charset;
 pub use content_type::{
@@ -42,6 +43,7 @@ pub use int::{
 pub use multipart::{Multipart, Part, PartView, Parts};
 pub use text::{EncodedString, Text, TextValue};
 pub use transfer::TransferError;
+pub use unicode::encoded_string;
 
 use crate::error::{unwrap_err, PResult};
 use crate::DecodeError;

@@ -1,4 +1,13 @@
-//! Character sets by IANA MIBenum (WAP-230 §8.4.2.8, Appendix A Table 42).
+//! Character sets: the [`Charset`] code space by IANA MIBenum (WAP-230
+//! §8.4.2.8, Appendix A Table 42) and text in a charset to Unicode and back
+//! ([`decode`], [`encode`]).
+//!
+//! This is the one home of charset knowledge. It sits below the WSP text
+//! rules (`Encoded-string-value`, `Text-string`) and imports nothing above
+//! the integer primitives and the code tables; the conveniences that take
+//! WSP values ([`EncodedString::decode_text`](super::EncodedString::decode_text),
+//! [`Part::text`](super::Part::text), [`encoded_string`](super::encoded_string))
+//! are written beside those types.
 
 use core::fmt;
 
@@ -6,6 +15,9 @@ use bytes::BufMut;
 
 use super::int::{integer_value_len, put_integer_value};
 use super::tables::CHARSETS;
+
+mod codec;
+pub use codec::{decode, encode, DecodedText, Reading, UnsupportedCharset};
 
 /// A character set, by its IANA MIBenum, as WSP carries it
 /// (`Well-known-charset = Any-charset | Integer-value`, WAP-230 §8.4.2.8).
