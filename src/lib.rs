@@ -22,11 +22,14 @@
 //!   ([`Header`], [`FieldCode`], typed [`Value`]s) and the [`Body`];
 //!   [`mms::view::PduView`] is its lazy, allocation-free counterpart.
 //! - [`mms::message`]: one typed struct per PDU type, checked against the
-//!   header tables of MMS_ENC 1.3 §6 ([`mms::rules`]); [`mms::builder`]
-//!   builds an m-send-req.
+//!   header tables of MMS_ENC 1.3 §6 ([`mms::rules`]).
 //! - [`sms`] carries pushes over SMS; [`wsp::charset`] reads text in its
 //!   charset; `smil` (feature `smil`, on by default) reads and writes the
 //!   presentation.
+//! - [`compose`], above `mms` and `smil`: [`compose::SendReqBuilder`]
+//!   builds an m-send-req, its SMIL slides included.
+//!
+//! Each layer only looks down (ARCHITECTURE.md has the map).
 //!
 //! ## Decoding
 //! ```
@@ -139,6 +142,7 @@ pub mod charset {
     pub use crate::wsp::charset::{decode, encode, DecodedText, Reading, UnsupportedCharset};
     pub use crate::wsp::encoded_string;
 }
+pub mod compose;
 mod ctx;
 mod error;
 mod limits;

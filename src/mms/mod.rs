@@ -1,7 +1,6 @@
 //! The MMS layer: header fields, values and PDUs (OMA MMS_ENC 1.3).
 
 pub mod address;
-pub mod builder;
 mod field;
 pub mod message;
 pub(crate) mod pdu;
