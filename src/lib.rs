@@ -86,9 +86,11 @@
 //! Deserializing checks what the constructors guarantee and the encoder
 //! relies on: text holds no NUL, names and media types written as text
 //! open as their grammar requires, a field's `raw` octets encode its
-//! value, a decode error names one of the crate's own contexts. A value
-//! that breaks one is an error. The formats must be self-describing (JSON,
-//! CBOR, YAML, …).
+//! value. A value that breaks one is an error. The warnings of a decoded
+//! [`Pdu`] or push are written but not read back: they describe a decoding
+//! of bytes, not the value (decoding the re-encoded octets finds them
+//! again), so [`DecodeError`] is `Serialize` only. The formats must be
+//! self-describing (JSON, CBOR, YAML, …).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {

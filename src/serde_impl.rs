@@ -33,7 +33,7 @@ use crate::wsp::{
     PartView, Parts, Text, WspHeader,
 };
 use crate::{
-    DecodeError, ElementItem, ErrorKind, Field, FieldCode, FromValue, MessageClass, MessageType,
+    DecodeError, ElementItem, Field, FieldCode, FromValue, MessageClass, MessageType,
     Time, Value, Version,
 };
 
@@ -666,24 +666,6 @@ pub(crate) mod media_code {
 }
 
 // ---------------------------------------------------------------------------
-// The `&'static str`s of errors.
-
-/// Every string literal of the crate's sources, sorted (see build.rs).
-static LITERALS: &[&str] = include!(concat!(env!("OUT_DIR"), "/literals.rs"));
-
-/// A context or rule name of a [`DecodeError`]: one of the crate's own
-/// strings, found by its text.
-pub(crate) fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    let s = Cow::<'_, str>::deserialize(d)?;
-    match LITERALS.binary_search(&&*s) {
-        Ok(k) => Ok(LITERALS[k]),
-        Err(_) => Err(de::Error::custom(format_args!(
-            "{s:?} is not a context or rule name of this crate"
-        ))),
-    }
-}
-
-// ---------------------------------------------------------------------------
 // Fields: the value with the tokens of the field's table by name, and the
 // wire octets, checked against the value when read back.
 
@@ -1148,104 +1130,3 @@ impl Serialize for PduView<'_> {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Decode errors: their names are the crate's own `&'static str`s.
-
-/// One of the crate's strings, read by its text.
-struct StaticStr(&'static str);
-
-impl<'de> Deserialize<'de> for StaticStr {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        static_str(d).map(StaticStr)
-    }
-}
-
-/// [`ErrorKind`] as it serializes, its names read as [`StaticStr`]s.
-#[derive(Deserialize)]
-#[serde(rename = "ErrorKind")]
-enum ErrorKindDe {
-    Truncated {
-        expected: StaticStr,
-    },
-    LengthOverrun {
-        what: StaticStr,
-        len: u64,
-        remaining: usize,
-    },
-    UintvarTooLong,
-    UintvarOverflow,
-    IntegerOverflow {
-        octets: u8,
-    },
-    Unterminated {
-        what: StaticStr,
-    },
-    Unexpected {
-        expected: StaticStr,
-        found: u8,
-    },
-    TrailingData {
-        what: StaticStr,
-        len: usize,
-    },
-    Skipped {
-        what: StaticStr,
-        len: usize,
-    },
-    LimitExceeded {
-        what: StaticStr,
-        limit: usize,
-    },
-}
-
-impl<'de> Deserialize<'de> for ErrorKind {
-    /// The names (`expected`, `what`) must be ones the crate uses.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match ErrorKindDe::deserialize(d)? {
-            ErrorKindDe::Truncated { expected } => ErrorKind::Truncated {
-                expected: expected.0,
-            },
-            ErrorKindDe::LengthOverrun {
-                what,
-                len,
-                remaining,
-            } => ErrorKind::LengthOverrun {
-                what: what.0,
-                len,
-                remaining,
-            },
-            ErrorKindDe::UintvarTooLong => ErrorKind::UintvarTooLong,
-            ErrorKindDe::UintvarOverflow => ErrorKind::UintvarOverflow,
-            ErrorKindDe::IntegerOverflow { octets } => ErrorKind::IntegerOverflow { octets },
-            ErrorKindDe::Unterminated { what } => ErrorKind::Unterminated { what: what.0 },
-            ErrorKindDe::Unexpected { expected, found } => ErrorKind::Unexpected {
-                expected: expected.0,
-                found,
-            },
-            ErrorKindDe::TrailingData { what, len } => {
-                ErrorKind::TrailingData { what: what.0, len }
-            }
-            ErrorKindDe::Skipped { what, len } => ErrorKind::Skipped { what: what.0, len },
-            ErrorKindDe::LimitExceeded { what, limit } => ErrorKind::LimitExceeded {
-                what: what.0,
-                limit,
-            },
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "DecodeError")]
-struct DecodeErrorDe {
-    offset: usize,
-    context: StaticStr,
-    kind: ErrorKind,
-}
-
-impl<'de> Deserialize<'de> for DecodeError {
-    /// The context must be one the crate uses.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let e = DecodeErrorDe::deserialize(d)?;
-        Ok(DecodeError::new(e.offset, e.context.0, e.kind))
-    }
-}

@@ -337,9 +337,12 @@ pub struct Pdu<'a> {
     )]
     pub trailing: Cow<'a, [u8]>,
     /// Deviations from the grammar that lenient decoding accepted.
+    ///
+    /// Serialized but not read back: a warning describes a decoding of
+    /// bytes, not the value (decode the re-encoded PDU to find them again).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")
     )]
     pub warnings: Vec<DecodeError>,
 }

@@ -172,9 +172,12 @@ pub struct Push<'a> {
     /// Offset of the body in the decoded input (0 for a built push).
     pub body_offset: usize,
     /// Deviations lenient decoding accepted.
+    ///
+    /// Serialized but not read back: a warning describes a decoding of
+    /// bytes, not the value.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")
     )]
     pub warnings: Vec<DecodeError>,
 }
