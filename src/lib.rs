@@ -149,8 +149,6 @@ mod ctx;
 mod error;
 mod limits;
 pub mod mms;
-#[cfg(feature = "serde")]
-mod serde_impl;
 #[cfg(feature = "smil")]
 pub mod smil;
 pub mod sms;

@@ -5,6 +5,8 @@ mod field;
 pub mod message;
 pub(crate) mod pdu;
 pub mod rules;
+#[cfg(feature = "serde")]
+pub(crate) mod serde;
 pub(crate) mod tables;
 pub mod typed;
 pub(crate) mod value;

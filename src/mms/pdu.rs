@@ -195,7 +195,7 @@ pub enum Header<'a> {
         /// Header name.
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text")
+            serde(deserialize_with = "crate::wsp::serde::token_text")
         )]
         name: Text<'a>,
         /// Header value.
@@ -331,7 +331,7 @@ pub struct Pdu<'a> {
         feature = "serde",
         serde(
             default,
-            with = "crate::serde_impl::hex",
+            with = "crate::wsp::serde::hex",
             skip_serializing_if = "<[u8]>::is_empty"
         )
     )]

@@ -41,12 +41,12 @@ use crate::{EncodeError, Limits};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Media<'a> {
     /// A Well-known-media code.
-    WellKnown(#[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::media_code"))] u32),
+    WellKnown(#[cfg_attr(feature = "serde", serde(with = "crate::wsp::serde::media_code"))] u32),
     /// Extension-media text.
     Text(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::extension_media")
+            serde(deserialize_with = "crate::wsp::serde::extension_media")
         )]
         Text<'a>,
     ),
@@ -244,7 +244,7 @@ pub enum ParamName<'a> {
     Text(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text")
+            serde(deserialize_with = "crate::wsp::serde::token_text")
         )]
         Text<'a>,
     ),
@@ -275,7 +275,7 @@ pub enum ParamValue<'a> {
     Short(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::short")
+            serde(deserialize_with = "crate::wsp::serde::short")
         )]
         u8,
     ),

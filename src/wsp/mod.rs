@@ -23,6 +23,8 @@ pub(crate) mod multipart;
 pub mod push;
 pub(crate) mod tables;
 pub(crate) mod text;
+#[cfg(feature = "serde")]
+pub(crate) mod serde;
 pub(crate) mod transfer;
 mod unicode;
 

@@ -164,7 +164,7 @@ pub struct Push<'a> {
     )]
     pub headers: Vec<WspHeader<'a>>,
     /// The body (an MMS PDU for `application/vnd.wap.mms-message`).
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::base64"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wsp::serde::base64"))]
     pub body: Cow<'a, [u8]>,
     /// Offset of the push PDU in the decoded input: non-zero when a
     /// [`PushOptions::search`] skipped junk before it (0 for a built push).

@@ -245,7 +245,7 @@ pub enum TextValue<'a> {
     Token(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text_value")
+            serde(deserialize_with = "crate::wsp::serde::token_text_value")
         )]
         Text<'a>,
     ),
