@@ -10,8 +10,7 @@ use mms_pdu::mms::view::PduView;
 use mms_pdu::wsp::push::Push;
 use mms_pdu::wsp::{Charset, ContentType, EncodedString, Media, Text};
 use mms_pdu::{
-    Body, Field, FieldCode, Header, MessageClass, MessageType, Pdu, Time, Value,
-    Version,
+    Body, Field, FieldCode, Header, MessageClass, MessageType, Pdu, Time, Value, Version,
 };
 use serde_json::{json, Value as Json};
 

@@ -16,9 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::mms::typed::Token;
 use crate::mms::view::{Fields, PduView, RawField};
 use crate::mms::ValueKind;
-use crate::wsp::serde::{
-    ser_coded, B64Ref, Coded, HexBuf, HexRef, OctetText, ViewMultipart,
-};
+use crate::wsp::serde::{ser_coded, B64Ref, Coded, HexBuf, HexRef, OctetText, ViewMultipart};
 use crate::wsp::{ContentType, EncodedString, Text};
 use crate::{
     ElementItem, Field, FieldCode, FromValue, MessageClass, MessageType, Time, Value, Version,

@@ -21,10 +21,10 @@ pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
 pub mod push;
-pub(crate) mod tables;
-pub(crate) mod text;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
+pub(crate) mod tables;
+pub(crate) mod text;
 pub(crate) mod transfer;
 mod unicode;
 

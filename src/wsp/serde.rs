@@ -24,8 +24,8 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::wsp::{
-    well_known_media_code, well_known_media_name, Charset, Data, EncodedString,
-    PartView, Parts, Text, WspHeader,
+    well_known_media_code, well_known_media_name, Charset, Data, EncodedString, PartView, Parts,
+    Text, WspHeader,
 };
 use crate::DecodeError;
 
