@@ -20,6 +20,7 @@ mod data;
 pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
+mod parameter;
 pub mod push;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
@@ -29,10 +30,7 @@ pub(crate) mod transfer;
 mod unicode;
 
 pub use charset::Charset;
-pub use content_type::{
-    well_known_media_code, well_known_media_name, well_known_parameter_name, ContentType, Media,
-    ParamName, ParamValue, Parameter,
-};
+pub use content_type::{well_known_media_code, well_known_media_name, ContentType, Media};
 pub use data::Data;
 pub use headers::{
     header_code, header_name, Disposition, WspHeader, CONTENT_DISPOSITION, CONTENT_DISPOSITION_14,
@@ -43,6 +41,7 @@ pub use int::{
     put_value_length, uintvar_len, value_length_len,
 };
 pub use multipart::{Multipart, Part, PartView, Parts};
+pub use parameter::{well_known_parameter_name, ParamName, ParamValue, Parameter};
 pub use text::{EncodedString, Text, TextValue};
 pub use transfer::TransferError;
 pub use unicode::encoded_string;
