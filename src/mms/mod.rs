@@ -4,6 +4,7 @@ pub mod address;
 mod field;
 pub mod message;
 pub(crate) mod pdu;
+mod push;
 pub mod rules;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;

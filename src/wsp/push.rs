@@ -259,12 +259,6 @@ impl<'a> Push<'a> {
                 .eq_ignore_ascii_case(b"application/vnd.wap.mms-message"),
         }
     }
-    /// Decodes the body as an MMS PDU when [`is_mms`](Self::is_mms). Error
-    /// offsets are relative to the body; add [`body_offset`](Self::body_offset)
-    /// for the position in the push.
-    pub fn mms_pdu(&self) -> Option<Result<crate::Pdu<'_>, DecodeError>> {
-        self.is_mms().then(|| crate::Pdu::decode(&self.body))
-    }
     fn headers_len(&self) -> usize {
         self.content_type.encoded_len()
             + self
