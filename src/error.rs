@@ -84,6 +84,8 @@ pub enum ErrorKind {
     UnreadableText {
         /// The charset's MIBenum (IANA), as on the wire.
         charset: u32,
+        /// Its IANA name (empty for a MIBenum the table does not name).
+        name: &'static str,
         /// True when this build cannot decode the charset at all.
         unsupported: bool,
     },
@@ -125,9 +127,10 @@ impl fmt::Display for ErrorKind {
             } => write!(f, "{declared} {what} declared, {found} found"),
             ErrorKind::UnreadableText {
                 charset,
+                name,
                 unsupported,
             } => {
-                let cs = crate::wsp::Charset(charset);
+                let cs: &dyn fmt::Display = if name.is_empty() { &charset } else { &name };
                 if unsupported {
                     write!(
                         f,

@@ -22,11 +22,14 @@
 //!   ([`Header`], [`FieldCode`], typed [`Value`]s) and the [`Body`];
 //!   [`mms::view::PduView`] is its lazy, allocation-free counterpart.
 //! - [`mms::message`]: one typed struct per PDU type, checked against the
-//!   header tables of MMS_ENC 1.3 §6 ([`mms::rules`]); [`mms::builder`]
-//!   builds an m-send-req.
-//! - [`sms`] carries pushes over SMS; [`charset`] reads text in its
+//!   header tables of MMS_ENC 1.3 §6 ([`mms::rules`]).
+//! - [`sms`] carries pushes over SMS; [`wsp::charset`] reads text in its
 //!   charset; `smil` (feature `smil`, on by default) reads and writes the
 //!   presentation.
+//! - [`compose`], above `mms` and `smil`: [`compose::SendReqBuilder`]
+//!   builds an m-send-req, its SMIL slides included.
+//!
+//! Each layer only looks down (ARCHITECTURE.md has the map).
 //!
 //! ## Decoding
 //! ```
@@ -83,9 +86,11 @@
 //! Deserializing checks what the constructors guarantee and the encoder
 //! relies on: text holds no NUL, names and media types written as text
 //! open as their grammar requires, a field's `raw` octets encode its
-//! value, a decode error names one of the crate's own contexts. A value
-//! that breaks one is an error. The formats must be self-describing (JSON,
-//! CBOR, YAML, …).
+//! value. A value that breaks one is an error. The warnings of a decoded
+//! [`Pdu`] or push are written but not read back: they describe a decoding
+//! of bytes, not the value (decoding the re-encoded octets finds them
+//! again), so [`DecodeError`] is `Serialize` only. The formats must be
+//! self-describing (JSON, CBOR, YAML, …).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -127,13 +132,23 @@
 
 extern crate alloc;
 
-pub mod charset;
+/// Text in its character set: the same items as [`wsp::charset`] (their
+/// one home) and [`wsp::encoded_string`], under the path earlier versions
+/// used.
+///
+/// ```
+/// use mms_pdu::charset::{decode, Reading};
+/// assert_eq!(decode(None, b"hi").unwrap().reading, Reading::Utf8Assumed);
+/// ```
+pub mod charset {
+    pub use crate::wsp::charset::{decode, encode, DecodedText, Reading, UnsupportedCharset};
+    pub use crate::wsp::encoded_string;
+}
+pub mod compose;
 mod ctx;
 mod error;
 mod limits;
 pub mod mms;
-#[cfg(feature = "serde")]
-mod serde_impl;
 #[cfg(feature = "smil")]
 pub mod smil;
 pub mod sms;

@@ -108,7 +108,7 @@ pub struct UserData<'a> {
     /// The payload after the header.
     #[cfg_attr(
         feature = "serde",
-        serde(serialize_with = "crate::serde_impl::base64::serialize")
+        serde(serialize_with = "crate::wsp::serde::base64::serialize")
     )]
     pub payload: &'a [u8],
 }
@@ -280,7 +280,7 @@ pub struct Reassembled {
     /// Ports of the first segment, when it had a port IE.
     pub ports: Option<(u16, u16)>,
     /// The concatenated payload.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::base64"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wsp::serde::base64"))]
     pub payload: Vec<u8>,
 }
 

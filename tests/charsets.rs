@@ -1,7 +1,8 @@
 //! Subjects and text parts in each charset MMS peers use, read back to the
 //! right text through the whole decoder; carrier quirks of labelling.
 
-use mms_pdu::charset::{decode, encoded_string, Reading};
+use mms_pdu::wsp::charset::{decode, Reading};
+use mms_pdu::wsp::encoded_string;
 use mms_pdu::wsp::{Charset, ContentType, EncodedString, Media, Multipart, Parameter, Part};
 use mms_pdu::{Body, FieldCode, Header, MessageType, Pdu, Value, Version};
 

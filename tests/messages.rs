@@ -1,7 +1,7 @@
 //! Typed messages: the corpus through the typed layer, the MMS flows end to
 //! end, strict and lenient checking, and the m-send-req builder.
 
-use mms_pdu::mms::builder::{BuildError, ParamEncoding};
+use mms_pdu::compose::{BuildError, ParamEncoding};
 use mms_pdu::mms::message::*;
 use mms_pdu::mms::rules::{Violation, ViolationKind};
 use mms_pdu::mms::typed::*;

@@ -5,8 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mms_pdu::charset;
-use mms_pdu::wsp::{self, Charset, ContentType};
+use mms_pdu::wsp::{self, charset, Charset, ContentType};
 use mms_pdu_fuzz::check_error;
 
 fn content_type(data: &[u8]) {
@@ -44,7 +43,7 @@ fn encoded_string(data: &[u8]) {
         // Whatever was read encodes back untagged or as utf-8 (a NUL
         // cannot be written untagged; the charset form is then needed).
         if !d.text.contains('\0') {
-            charset::encoded_string(&d.text, None).expect("utf-8 holds any text");
+            wsp::encoded_string(&d.text, None).expect("utf-8 holds any text");
         }
     }
     s.validate()

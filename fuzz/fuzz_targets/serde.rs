@@ -1,6 +1,6 @@
 //! The `serde` feature under hostile input. The first octet picks the side:
 //! - even: the rest is a binary PDU; when it decodes, its JSON form reads
-//!   back to the same owned PDU, which encodes to the same octets, and the
+//!   back to the same owned PDU (its warnings aside), which encodes to the same octets, and the
 //!   typed message and the lazy view serialize without panicking;
 //! - odd: the rest is JSON from a peer; reading it as a `Pdu`, a `Message`
 //!   or a `Push` never panics, nor does encoding what was read (the encoder
@@ -31,7 +31,9 @@ fn binary(input: &[u8]) {
     let text = serde_json::to_string(&pdu).expect("a decoded PDU serializes");
     let back: Pdu<'static> = serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("its own JSON does not read back: {e}\n{text}"));
-    let owned = pdu.clone().into_owned();
+    // Warnings describe the decoding, not the value: they are not read back.
+    let mut owned = pdu.clone().into_owned();
+    owned.warnings.clear();
     assert_eq!(back, owned, "{text}");
     assert_eq!(back.encode().ok(), pdu.encode().ok());
     if let Ok(view) = PduView::parse(input) {

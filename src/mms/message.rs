@@ -8,6 +8,11 @@
 //! headers its type does not allow) with their positions, so that a
 //! canonical PDU re-encodes byte for byte.
 
+// Length: over 1,000 lines on purpose. Most of it is one `messages!`
+// invocation, a block per PDU type of MMS_ENC 1.3 §6 (24 of them) beside
+// the macro that gives each its decode, encode and field table; split by
+// family, one table would be read across several files.
+
 use alloc::vec::Vec;
 use core::fmt;
 
@@ -88,7 +93,7 @@ impl From<DecodeError> for MessageError {
 /// # Ok::<(), mms_pdu::mms::message::MessageError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Warning {
     /// The octets break a grammar rule of WAP-230 / MMS_ENC §7 (a value kept
@@ -315,7 +320,9 @@ macro_rules! messages {
                 /// The body (after Content-Type), when there is one.
                 pub body: Option<Body<'a>>,
                 /// The deviations lenient decoding accepted: the decoder's
-                /// (with their offsets), then the header table's.
+                /// (with their offsets), then the header table's. Serialized
+                /// but not read back, like [`Pdu::warnings`].
+                #[cfg_attr(feature = "serde", serde(default, skip_deserializing))]
                 pub warnings: Vec<Warning>,
                 /// The decoded wire order (empty for a message built in code).
                 pub layout: Layout,

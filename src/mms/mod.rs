@@ -1,12 +1,14 @@
 //! The MMS layer: header fields, values and PDUs (OMA MMS_ENC 1.3).
 
 pub mod address;
-pub mod builder;
 mod cut;
 mod field;
 pub mod message;
 pub(crate) mod pdu;
+mod push;
 pub mod rules;
+#[cfg(feature = "serde")]
+pub(crate) mod serde;
 pub(crate) mod tables;
 pub mod typed;
 pub(crate) mod value;

@@ -33,62 +33,8 @@ use crate::{DecodeError, DecodeOptions, EncodeError};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MessageType(pub u8);
 
-macro_rules! types {
-    ($($(#[$d:meta])* $n:ident = $v:expr;)*) => {
-        impl MessageType { $($(#[$d])* pub const $n: MessageType = MessageType($v);)* }
-    };
-}
-
-types! {
-    /// m-send-req.
-    SEND_REQ = 0x80;
-    /// m-send-conf.
-    SEND_CONF = 0x81;
-    /// m-notification-ind.
-    NOTIFICATION_IND = 0x82;
-    /// m-notifyresp-ind.
-    NOTIFYRESP_IND = 0x83;
-    /// m-retrieve-conf.
-    RETRIEVE_CONF = 0x84;
-    /// m-acknowledge-ind.
-    ACKNOWLEDGE_IND = 0x85;
-    /// m-delivery-ind.
-    DELIVERY_IND = 0x86;
-    /// m-read-rec-ind.
-    READ_REC_IND = 0x87;
-    /// m-read-orig-ind.
-    READ_ORIG_IND = 0x88;
-    /// m-forward-req.
-    FORWARD_REQ = 0x89;
-    /// m-forward-conf.
-    FORWARD_CONF = 0x8A;
-    /// m-mbox-store-req.
-    MBOX_STORE_REQ = 0x8B;
-    /// m-mbox-store-conf.
-    MBOX_STORE_CONF = 0x8C;
-    /// m-mbox-view-req.
-    MBOX_VIEW_REQ = 0x8D;
-    /// m-mbox-view-conf.
-    MBOX_VIEW_CONF = 0x8E;
-    /// m-mbox-upload-req.
-    MBOX_UPLOAD_REQ = 0x8F;
-    /// m-mbox-upload-conf.
-    MBOX_UPLOAD_CONF = 0x90;
-    /// m-mbox-delete-req.
-    MBOX_DELETE_REQ = 0x91;
-    /// m-mbox-delete-conf.
-    MBOX_DELETE_CONF = 0x92;
-    /// m-mbox-descr.
-    MBOX_DESCR = 0x93;
-    /// m-delete-req.
-    DELETE_REQ = 0x94;
-    /// m-delete-conf.
-    DELETE_CONF = 0x95;
-    /// m-cancel-req.
-    CANCEL_REQ = 0x96;
-    /// m-cancel-conf.
-    CANCEL_CONF = 0x97;
-}
+// The named types (`MessageType::SEND_REQ` …) are written once, with their
+// names: `MESSAGE_TYPES` in tables.rs.
 
 impl MessageType {
     /// The MMS_ENC name (`m-send-req`, …), `None` when unknown.
@@ -195,7 +141,7 @@ pub enum Header<'a> {
         /// Header name.
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text")
+            serde(deserialize_with = "crate::wsp::serde::token_text")
         )]
         name: Text<'a>,
         /// Header value.
@@ -339,15 +285,18 @@ pub struct Pdu<'a> {
         feature = "serde",
         serde(
             default,
-            with = "crate::serde_impl::hex",
+            with = "crate::wsp::serde::hex",
             skip_serializing_if = "<[u8]>::is_empty"
         )
     )]
     pub trailing: Cow<'a, [u8]>,
     /// Deviations from the grammar that lenient decoding accepted.
+    ///
+    /// Serialized but not read back: a warning describes a decoding of
+    /// bytes, not the value (decode the re-encoded PDU to find them again).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")
     )]
     pub warnings: Vec<DecodeError>,
 }

@@ -220,130 +220,14 @@ pub type ContentClass = Token<0x3A>;
 /// X-Mms-Cancel-Status (§7.3.7).
 pub type CancelStatus = Token<0x3F>;
 
-impl Priority {
-    /// Low.
-    pub const LOW: Self = Token(0x80);
-    /// Normal.
-    pub const NORMAL: Self = Token(0x81);
-    /// High.
-    pub const HIGH: Self = Token(0x82);
-}
+// The named tokens (`ResponseStatus::OK` …, `MmFlag::ADD`, `MboxCount::BYTES`)
+// are written once, in the rows of their field's table in tables.rs.
 
 impl ResponseStatus {
-    /// Ok.
-    pub const OK: Self = Token(0x80);
-    /// Error-unspecified.
-    pub const UNSPECIFIED: Self = Token(0x81);
-    /// Error-service-denied.
-    pub const SERVICE_DENIED: Self = Token(0x82);
-    /// Error-message-format-corrupt.
-    pub const MESSAGE_FORMAT_CORRUPT: Self = Token(0x83);
-    /// Error-sending-address-unresolved.
-    pub const SENDING_ADDRESS_UNRESOLVED: Self = Token(0x84);
-    /// Error-message-not-found.
-    pub const MESSAGE_NOT_FOUND: Self = Token(0x85);
-    /// Error-network-problem.
-    pub const NETWORK_PROBLEM: Self = Token(0x86);
-    /// Error-content-not-accepted.
-    pub const CONTENT_NOT_ACCEPTED: Self = Token(0x87);
-    /// Error-unsupported-message.
-    pub const UNSUPPORTED_MESSAGE: Self = Token(0x88);
-    /// Error-transient-failure.
-    pub const TRANSIENT_FAILURE: Self = Token(0xC0);
-    /// Error-transient-sending-address-unresolved.
-    pub const TRANSIENT_SENDING_ADDRESS_UNRESOLVED: Self = Token(0xC1);
-    /// Error-transient-message-not-found.
-    pub const TRANSIENT_MESSAGE_NOT_FOUND: Self = Token(0xC2);
-    /// Error-transient-network-problem.
-    pub const TRANSIENT_NETWORK_PROBLEM: Self = Token(0xC3);
-    /// Error-transient-partial-success.
-    pub const TRANSIENT_PARTIAL_SUCCESS: Self = Token(0xC4);
-    /// Error-permanent-failure.
-    pub const PERMANENT_FAILURE: Self = Token(0xE0);
-    /// Error-permanent-service-denied.
-    pub const PERMANENT_SERVICE_DENIED: Self = Token(0xE1);
-    /// Error-permanent-message-format-corrupt.
-    pub const PERMANENT_MESSAGE_FORMAT_CORRUPT: Self = Token(0xE2);
-    /// Error-permanent-sending-address-unresolved.
-    pub const PERMANENT_SENDING_ADDRESS_UNRESOLVED: Self = Token(0xE3);
-    /// Error-permanent-message-not-found.
-    pub const PERMANENT_MESSAGE_NOT_FOUND: Self = Token(0xE4);
-    /// Error-permanent-content-not-accepted.
-    pub const PERMANENT_CONTENT_NOT_ACCEPTED: Self = Token(0xE5);
-    /// Error-permanent-reply-charging-limitations-not-met.
-    pub const PERMANENT_REPLY_CHARGING_LIMITATIONS_NOT_MET: Self = Token(0xE6);
-    /// Error-permanent-reply-charging-request-not-accepted.
-    pub const PERMANENT_REPLY_CHARGING_REQUEST_NOT_ACCEPTED: Self = Token(0xE7);
-    /// Error-permanent-reply-charging-forwarding-denied.
-    pub const PERMANENT_REPLY_CHARGING_FORWARDING_DENIED: Self = Token(0xE8);
-    /// Error-permanent-reply-charging-not-supported.
-    pub const PERMANENT_REPLY_CHARGING_NOT_SUPPORTED: Self = Token(0xE9);
-    /// Error-permanent-address-hiding-not-supported.
-    pub const PERMANENT_ADDRESS_HIDING_NOT_SUPPORTED: Self = Token(0xEA);
-    /// Error-permanent-lack-of-prepaid.
-    pub const PERMANENT_LACK_OF_PREPAID: Self = Token(0xEB);
     /// True for Ok.
     pub fn is_ok(self) -> bool {
         self.0 == 0x80
     }
-}
-
-impl Status {
-    /// Expired.
-    pub const EXPIRED: Self = Token(0x80);
-    /// Retrieved.
-    pub const RETRIEVED: Self = Token(0x81);
-    /// Rejected.
-    pub const REJECTED: Self = Token(0x82);
-    /// Deferred.
-    pub const DEFERRED: Self = Token(0x83);
-    /// Unrecognised.
-    pub const UNRECOGNISED: Self = Token(0x84);
-}
-
-impl RetrieveStatus {
-    /// Ok.
-    pub const OK: Self = Token(0x80);
-    /// Error-transient-failure.
-    pub const TRANSIENT_FAILURE: Self = Token(0xC0);
-    /// Error-transient-message-not-found.
-    pub const TRANSIENT_MESSAGE_NOT_FOUND: Self = Token(0xC1);
-    /// Error-transient-network-problem.
-    pub const TRANSIENT_NETWORK_PROBLEM: Self = Token(0xC2);
-    /// Error-permanent-failure.
-    pub const PERMANENT_FAILURE: Self = Token(0xE0);
-    /// Error-permanent-service-denied.
-    pub const PERMANENT_SERVICE_DENIED: Self = Token(0xE1);
-    /// Error-permanent-message-not-found.
-    pub const PERMANENT_MESSAGE_NOT_FOUND: Self = Token(0xE2);
-    /// Error-permanent-content-unsupported.
-    pub const PERMANENT_CONTENT_UNSUPPORTED: Self = Token(0xE3);
-}
-
-impl SenderVisibility {
-    /// Hide.
-    pub const HIDE: Self = Token(0x80);
-    /// Show.
-    pub const SHOW: Self = Token(0x81);
-}
-
-impl ReadStatus {
-    /// Read.
-    pub const READ: Self = Token(0x80);
-    /// Deleted without being read.
-    pub const DELETED: Self = Token(0x81);
-}
-
-impl StoreStatus {
-    /// Success.
-    pub const SUCCESS: Self = Token(0x80);
-}
-
-impl CancelStatus {
-    /// Cancel request successfully received.
-    pub const RECEIVED: Self = Token(0x80);
-    /// Cancel request corrupted.
-    pub const CORRUPTED: Self = Token(0x81);
 }
 
 /// X-Mms-Previously-Sent-By (§7.3.37).
@@ -412,15 +296,6 @@ pub struct MmFlag<'a> {
     pub flag: EncodedString<'a>,
 }
 
-impl MmFlag<'_> {
-    /// Add-token.
-    pub const ADD: u8 = 0x80;
-    /// Remove-token.
-    pub const REMOVE: u8 = 0x81;
-    /// Filter-token.
-    pub const FILTER: u8 = 0x82;
-}
-
 impl<'a> FieldType<'a> for MmFlag<'a> {
     fn from_value(v: &Value<'a>) -> Option<Self> {
         match v {
@@ -447,13 +322,6 @@ pub struct MboxCount {
     pub kind: u8,
     /// The count.
     pub value: u64,
-}
-
-impl MboxCount {
-    /// Messages.
-    pub const MESSAGES: u8 = 0x80;
-    /// Octets.
-    pub const BYTES: u8 = 0x81;
 }
 
 impl<'a> FieldType<'a> for MboxCount {

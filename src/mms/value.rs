@@ -98,12 +98,12 @@ pub enum FromValue<'a> {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageClass<'a> {
     /// A Class-identifier octet (0x80 Personal … 0x83 Auto).
-    Token(#[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::class_token"))] u8),
+    Token(#[cfg_attr(feature = "serde", serde(with = "crate::mms::serde::class_token"))] u8),
     /// Token-text.
     Text(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text")
+            serde(deserialize_with = "crate::wsp::serde::token_text")
         )]
         Text<'a>,
     ),
@@ -186,7 +186,7 @@ pub enum ElementItem<'a> {
     Short(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::short")
+            serde(deserialize_with = "crate::wsp::serde::short")
         )]
         u8,
     ),
@@ -267,7 +267,7 @@ pub enum Value<'a> {
     },
     /// The value octets as on the wire: unknown fields, and values that did
     /// not follow their grammar (lenient decoding).
-    Raw(#[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::hex"))] Cow<'a, [u8]>),
+    Raw(#[cfg_attr(feature = "serde", serde(with = "crate::wsp::serde::hex"))] Cow<'a, [u8]>),
 }
 
 fn no_trailing<'a, T>(

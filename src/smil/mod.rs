@@ -33,7 +33,7 @@
 //!   parses and resolves it in one call.
 //! - [`Presentation::to_xml`] writes a model back; [`Presentation::from_slides`]
 //!   lays out new slides the way the big clients do, and
-//!   [`SendReqBuilder::slide`](crate::mms::builder::SendReqBuilder::slide)
+//!   [`SendReqBuilder::slide`](crate::compose::SendReqBuilder::slide)
 //!   builds a whole m-send-req from [`SlideContent`]s.
 //!
 //! ```

@@ -66,7 +66,7 @@ pub(super) fn parse_bytes<'a>(
     limits: &SmilLimits,
 ) -> Result<Presentation<'a>, SmilError> {
     if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
-        let text = crate::charset::decode(Some(crate::wsp::Charset::UTF_16), bytes)
+        let text = crate::wsp::charset::decode(Some(crate::wsp::Charset::UTF_16), bytes)
             .map_err(|e| {
                 err(
                     0,

@@ -315,7 +315,7 @@ pub fn find_smil_part(content_type: &ContentType<'_>, body: &Multipart<'_>) -> O
 
 /// Parses the SMIL document of a part: its Content-Transfer-Encoding
 /// undone, read in its charset (UTF-8 when it names none, with a UTF-16 or
-/// UTF-8 BOM honoured; `crate::charset::decode` for the others). The
+/// UTF-8 BOM honoured; `crate::wsp::charset::decode` for the others). The
 /// presentation borrows from the part when the part is UTF-8 (or ASCII)
 /// without transfer encoding, and owns its text otherwise. Error offsets
 /// count in the decoded text.
@@ -358,7 +358,7 @@ fn parse_in(
         None | Some(Charset::ANY) if utf16_bom => Some(Charset::UTF_16),
         c => c,
     };
-    let text = crate::charset::decode(charset, bytes)
+    let text = crate::wsp::charset::decode(charset, bytes)
         .map_err(|e| {
             SmilError::new(
                 0,

@@ -204,7 +204,7 @@ pub(crate) struct Item<'a> {
 /// The content of a slide of a new message: its media (each with the name
 /// that becomes the part's Content-Location and Content-ID), an optional
 /// text, and how long it shows. For
-/// [`SendReqBuilder::slide`](crate::mms::builder::SendReqBuilder::slide)
+/// [`SendReqBuilder::slide`](crate::compose::SendReqBuilder::slide)
 /// and [`Presentation::from_slides`].
 ///
 /// The MMS SMIL profile allows one image or video, one text and one audio

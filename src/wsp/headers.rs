@@ -64,7 +64,7 @@ pub enum Disposition<'a> {
     Token(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text")
+            serde(deserialize_with = "crate::wsp::serde::token_text")
         )]
         Text<'a>,
     ),
@@ -104,7 +104,7 @@ pub enum WspHeader<'a> {
         /// 0x2E (WSP 1.1–1.3) or 0x45 (WSP 1.4).
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::disposition_code")
+            serde(deserialize_with = "crate::wsp::serde::disposition_code")
         )]
         code: u8,
         /// The disposition.
@@ -117,15 +117,15 @@ pub enum WspHeader<'a> {
         /// The field code (without the high bit).
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::header_code")
+            serde(deserialize_with = "crate::wsp::serde::header_code")
         )]
         code: u8,
         /// The value octets, exactly as on the wire.
         #[cfg_attr(
             feature = "serde",
             serde(
-                serialize_with = "crate::serde_impl::hex::serialize",
-                deserialize_with = "crate::serde_impl::wap_value"
+                serialize_with = "crate::wsp::serde::hex::serialize",
+                deserialize_with = "crate::wsp::serde::wap_value"
             )
         )]
         value: alloc::borrow::Cow<'a, [u8]>,
@@ -136,7 +136,7 @@ pub enum WspHeader<'a> {
         /// Header name.
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text")
+            serde(deserialize_with = "crate::wsp::serde::token_text")
         )]
         name: Text<'a>,
         /// Header value.

@@ -14,22 +14,23 @@
 //! assert_eq!(wsp::parse_uintvar(&out).unwrap(), (300, &[][..]));
 //! ```
 
-mod charset;
+pub mod charset;
 pub(crate) mod content_type;
 mod data;
 pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
+mod parameter;
 pub mod push;
+#[cfg(feature = "serde")]
+pub(crate) mod serde;
 pub(crate) mod tables;
 pub(crate) mod text;
 pub(crate) mod transfer;
+mod unicode;
 
 pub use charset::Charset;
-pub use content_type::{
-    well_known_media_code, well_known_media_name, well_known_parameter_name, ContentType, Media,
-    ParamName, ParamValue, Parameter,
-};
+pub use content_type::{well_known_media_code, well_known_media_name, ContentType, Media};
 pub use data::Data;
 pub use headers::{
     header_code, header_name, Disposition, WspHeader, CONTENT_DISPOSITION, CONTENT_DISPOSITION_14,
@@ -40,8 +41,10 @@ pub use int::{
     put_value_length, uintvar_len, value_length_len,
 };
 pub use multipart::{Multipart, Part, PartView, Parts};
+pub use parameter::{well_known_parameter_name, ParamName, ParamValue, Parameter};
 pub use text::{EncodedString, Text, TextValue};
 pub use transfer::TransferError;
+pub use unicode::encoded_string;
 
 use crate::error::{unwrap_err, PResult};
 use crate::DecodeError;

@@ -55,7 +55,7 @@ pub struct Multipart<'a> {
         feature = "serde",
         serde(
             default,
-            with = "crate::serde_impl::hex",
+            with = "crate::wsp::serde::hex",
             skip_serializing_if = "<[u8]>::is_empty"
         )
     )]

@@ -164,7 +164,7 @@ pub struct Push<'a> {
     )]
     pub headers: Vec<WspHeader<'a>>,
     /// The body (an MMS PDU for `application/vnd.wap.mms-message`).
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_impl::base64"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::wsp::serde::base64"))]
     pub body: Cow<'a, [u8]>,
     /// Offset of the push PDU in the decoded input: non-zero when a
     /// [`PushOptions::search`] skipped junk before it (0 for a built push).
@@ -172,9 +172,12 @@ pub struct Push<'a> {
     /// Offset of the body in the decoded input (0 for a built push).
     pub body_offset: usize,
     /// Deviations lenient decoding accepted.
+    ///
+    /// Serialized but not read back: a warning describes a decoding of
+    /// bytes, not the value.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")
     )]
     pub warnings: Vec<DecodeError>,
 }
@@ -255,12 +258,6 @@ impl<'a> Push<'a> {
                 .as_bytes()
                 .eq_ignore_ascii_case(b"application/vnd.wap.mms-message"),
         }
-    }
-    /// Decodes the body as an MMS PDU when [`is_mms`](Self::is_mms). Error
-    /// offsets are relative to the body; add [`body_offset`](Self::body_offset)
-    /// for the position in the push.
-    pub fn mms_pdu(&self) -> Option<Result<crate::Pdu<'_>, DecodeError>> {
-        self.is_mms().then(|| crate::Pdu::decode(&self.body))
     }
     fn headers_len(&self) -> usize {
         self.content_type.encoded_len()

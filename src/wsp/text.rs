@@ -277,7 +277,7 @@ pub enum TextValue<'a> {
     Token(
         #[cfg_attr(
             feature = "serde",
-            serde(deserialize_with = "crate::serde_impl::token_text_value")
+            serde(deserialize_with = "crate::wsp::serde::token_text_value")
         )]
         Text<'a>,
     ),
@@ -413,12 +413,12 @@ impl<'a> EncodedString<'a> {
             _ => None,
         }
     }
-    /// The text as Unicode, read in its charset as [`crate::charset::decode`]
+    /// The text as Unicode, read in its charset as [`super::charset::decode`]
     /// reads it (mislabelled UTF-8 included); a charset this build cannot
     /// read is read as UTF-8, invalid sequences becoming U+FFFD. For how the
     /// text was read, use [`decode_text`](Self::decode_text).
     pub fn to_string_lossy(&self) -> Cow<'_, str> {
-        match crate::charset::decode(self.charset, &self.bytes) {
+        match super::charset::decode(self.charset, &self.bytes) {
             Ok(d) => d.text,
             Err(_) => String::from_utf8_lossy(&self.bytes),
         }

@@ -7,11 +7,11 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::address::{Address, AddressError};
-use super::message::SendReq;
-use super::typed::Priority;
-use super::value::{FromValue, MessageClass, Time, Version};
-use crate::charset::encoded_string;
+use crate::mms::address::{Address, AddressError};
+use crate::mms::message::SendReq;
+use crate::mms::typed::Priority;
+use crate::mms::{FromValue, MessageClass, Time, Version};
+use crate::wsp::encoded_string;
 use crate::wsp::{
     Charset, ContentType, EncodedString, Media, Multipart, ParamValue, Parameter, Part, Text,
     TextValue, WspHeader,

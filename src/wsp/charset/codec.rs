@@ -10,7 +10,7 @@
 //! Real senders mislabel text; [`Reading`] says how the text was read:
 //!
 //! ```
-//! use mms_pdu::charset::{decode, Reading};
+//! use mms_pdu::wsp::charset::{decode, Reading};
 //! use mms_pdu::wsp::Charset;
 //! // Declared iso-8859-1, but the octets are UTF-8.
 //! let t = decode(Some(Charset::ISO_8859_1), "Gruyère".as_bytes()).unwrap();
@@ -24,7 +24,7 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::wsp::Charset;
+use super::Charset;
 use crate::EncodeError;
 
 /// How a text was read.
@@ -247,63 +247,6 @@ fn encode_with_tables(_text: &str, _charset: Charset) -> Result<Cow<'_, [u8]>, E
         "charset",
         "charset needs the `charset` feature",
     ))
-}
-
-impl crate::wsp::EncodedString<'_> {
-    /// The text as Unicode, read in its charset (see [`decode`]).
-    ///
-    /// ```
-    /// use mms_pdu::wsp::{Charset, EncodedString};
-    /// let s = EncodedString::with_charset(Charset::UTF_16, &b"\xFF\xFEh\x00i\x00"[..]);
-    /// assert_eq!(s.decode_text().unwrap().text, "hi");
-    /// ```
-    pub fn decode_text(&self) -> Result<DecodedText<'_>, UnsupportedCharset> {
-        decode(self.charset(), self.as_bytes())
-    }
-}
-
-/// Builds an encoded-string-value for `text`: untagged when ASCII (us-ascii
-/// by convention), utf-8 otherwise, or in `charset` when one is named.
-///
-/// ```
-/// use mms_pdu::charset::encoded_string;
-/// use mms_pdu::wsp::Charset;
-/// assert_eq!(encoded_string("Hi", None).unwrap().charset(), None);
-/// assert_eq!(encoded_string("Grüße", None).unwrap().charset(), Some(Charset::UTF_8));
-/// let ucs2 = encoded_string("Hi", Some(Charset::UCS_2)).unwrap();
-/// assert_eq!(ucs2.as_bytes(), b"\x00H\x00i");
-/// ```
-pub fn encoded_string(
-    text: &str,
-    charset: Option<Charset>,
-) -> Result<crate::wsp::EncodedString<'static>, EncodeError> {
-    use crate::wsp::{EncodedString, Text};
-    match charset {
-        None if text.is_ascii() => Ok(EncodedString::text(Text::from_string(String::from(text))?)),
-        None => Ok(EncodedString::with_charset(
-            Charset::UTF_8,
-            text.as_bytes().to_vec(),
-        )),
-        Some(cs) => Ok(EncodedString::with_charset(
-            cs,
-            encode(text, cs)?.into_owned(),
-        )),
-    }
-}
-
-impl crate::wsp::Part<'_> {
-    /// The part's data as text, in the charset of its Content-Type (after
-    /// undoing a Content-Transfer-Encoding). `None` when the transfer
-    /// encoding cannot be undone.
-    pub fn text(&self) -> Option<Result<DecodedText<'static>, UnsupportedCharset>> {
-        let data = self.decoded_data().ok()?;
-        Some(
-            decode(self.content_type.charset(), &data).map(|d| DecodedText {
-                text: Cow::Owned(d.text.into_owned()),
-                reading: d.reading,
-            }),
-        )
-    }
 }
 
 #[cfg(test)]

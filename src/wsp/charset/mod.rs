@@ -1,4 +1,13 @@
-//! Character sets by IANA MIBenum (WAP-230 §8.4.2.8, Appendix A Table 42).
+//! Character sets: the [`Charset`] code space by IANA MIBenum (WAP-230
+//! §8.4.2.8, Appendix A Table 42) and text in a charset to Unicode and back
+//! ([`decode`], [`encode`]).
+//!
+//! This is the one home of charset knowledge. It sits below the WSP text
+//! rules (`Encoded-string-value`, `Text-string`) and imports nothing above
+//! the integer primitives and the code tables; the conveniences that take
+//! WSP values ([`EncodedString::decode_text`](super::EncodedString::decode_text),
+//! [`Part::text`](super::Part::text), [`encoded_string`](super::encoded_string))
+//! are written beside those types.
 
 use core::fmt;
 
@@ -6,6 +15,9 @@ use bytes::BufMut;
 
 use super::int::{integer_value_len, put_integer_value};
 use super::tables::CHARSETS;
+
+mod codec;
+pub use codec::{decode, encode, DecodedText, Reading, UnsupportedCharset};
 
 /// A character set, by its IANA MIBenum, as WSP carries it
 /// (`Well-known-charset = Any-charset | Integer-value`, WAP-230 §8.4.2.8).
@@ -25,26 +37,8 @@ pub struct Charset(pub u32);
 impl Charset {
     /// `Any-charset` (`<Octet 128>`, the integer 0): `*`.
     pub const ANY: Charset = Charset(0);
-    /// us-ascii.
-    pub const US_ASCII: Charset = Charset(3);
-    /// iso-8859-1.
-    pub const ISO_8859_1: Charset = Charset(4);
-    /// shift_jis.
-    pub const SHIFT_JIS: Charset = Charset(17);
-    /// euc-kr.
-    pub const EUC_KR: Charset = Charset(38);
-    /// iso-2022-jp.
-    pub const ISO_2022_JP: Charset = Charset(39);
-    /// utf-8.
-    pub const UTF_8: Charset = Charset(106);
-    /// iso-10646-ucs-2 (big-endian UCS-2).
-    pub const UCS_2: Charset = Charset(1000);
-    /// utf-16.
-    pub const UTF_16: Charset = Charset(1015);
-    /// gb2312.
-    pub const GB2312: Charset = Charset(2025);
-    /// big5.
-    pub const BIG5: Charset = Charset(2026);
+    // The named charsets (`Charset::UTF_8` …) are written once, in the rows
+    // of `CHARSETS` (wsp/tables.rs).
 
     /// The lower-case IANA name, `*` for Any-charset; `None` when unknown.
     pub fn name(self) -> Option<&'static str> {

@@ -1,41 +1,33 @@
-//! `serde` support (feature `serde`): the hand-written `Serialize` and
-//! `Deserialize` impls, and the helpers the derives of the other modules
-//! name in their `#[serde(with = …)]` attributes.
+//! `serde` support for the WSP layer (feature `serde`): the hand-written
+//! `Serialize` and `Deserialize` impls of its types, and the helpers the
+//! derives of every layer name in their `#[serde(with = …)]` attributes
+//! (octets as hex or base64, text, codes by name or number).
 //!
 //! The shape is described in the crate documentation (section *Features*).
-//! In short: a PDU is its headers in wire order, each binary field with its
-//! code (by name), its typed value and its wire octets (`raw`), then the body
-//! and the trailing octets; enums are externally tagged; codes with a name
-//! are written by name, others by number; text is a string when it is UTF-8
-//! and `{"hex": …}` otherwise; part and body data are base64, other octets
-//! of the wire encoding hex (byte strings in formats that are not human
+//! In short: enums are externally tagged; codes with a name are written by
+//! name, others by number; text is a string when it is UTF-8 and
+//! `{"hex": …}` otherwise; part and body data are base64, other octets of
+//! the wire encoding hex (byte strings in formats that are not human
 //! readable). Every value that deserializes can be encoded as it reads:
 //! the invariants the constructors keep (no NUL in a text, a token-text
-//! opening with a token character, a field's raw octets encoding its
-//! value, …) are checked, and a value that breaks one is an error.
+//! opening with a token character, a header value being one Wap-value, …)
+//! are checked, and a value that breaks one is an error.
 
 use alloc::borrow::Cow;
-use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq, SerializeStructVariant, Serializer};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::mms::typed::Token;
-use crate::mms::view::{Fields, PduView, RawField};
-use crate::mms::ValueKind;
 use crate::wsp::{
-    well_known_media_code, well_known_media_name, Charset, ContentType, Data, EncodedString,
-    PartView, Parts, Text, WspHeader,
+    well_known_media_code, well_known_media_name, Charset, Data, EncodedString, PartView, Parts,
+    Text, WspHeader,
 };
-use crate::{
-    DecodeError, ElementItem, ErrorKind, Field, FieldCode, FromValue, MessageClass, MessageType,
-    Time, Value, Version,
-};
+use crate::DecodeError;
 
 // ---------------------------------------------------------------------------
 // Octets: hex or base64 in human-readable formats, byte strings otherwise.
@@ -177,7 +169,7 @@ const B64_VISITOR: OctetsVisitor = OctetsVisitor {
 };
 
 /// Octets of the wire encoding (a field's raw value, trailing octets, …):
-/// hex. For `#[serde(with = "crate::serde_impl::hex")]`.
+/// hex. For `#[serde(with = "crate::wsp::serde::hex")]`.
 pub(crate) mod hex {
     use super::*;
     pub(crate) fn serialize<T: AsRef<[u8]> + ?Sized, S: Serializer>(
@@ -194,7 +186,7 @@ pub(crate) mod hex {
 }
 
 /// Part, body and payload data: base64. For
-/// `#[serde(with = "crate::serde_impl::base64")]`.
+/// `#[serde(with = "crate::wsp::serde::base64")]`.
 pub(crate) mod base64 {
     use super::*;
     pub(crate) fn serialize<T: AsRef<[u8]> + ?Sized, S: Serializer>(
@@ -211,7 +203,7 @@ pub(crate) mod base64 {
 }
 
 /// Borrowed octets written in hex.
-struct HexRef<'b>(&'b [u8]);
+pub(crate) struct HexRef<'b>(pub(crate) &'b [u8]);
 
 impl Serialize for HexRef<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -220,7 +212,7 @@ impl Serialize for HexRef<'_> {
 }
 
 /// Borrowed octets written in base64.
-struct B64Ref<'b>(&'b [u8]);
+pub(crate) struct B64Ref<'b>(pub(crate) &'b [u8]);
 
 impl Serialize for B64Ref<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -229,7 +221,7 @@ impl Serialize for B64Ref<'_> {
 }
 
 /// Octets read from hex.
-struct HexBuf(Vec<u8>);
+pub(crate) struct HexBuf(pub(crate) Vec<u8>);
 
 impl<'de> Deserialize<'de> for HexBuf {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -311,7 +303,7 @@ impl<'de> Deserialize<'de> for TextBuf {
     }
 }
 
-fn text_from<'a, E: de::Error>(v: Vec<u8>) -> Result<Text<'a>, E> {
+pub(crate) fn text_from<'a, E: de::Error>(v: Vec<u8>) -> Result<Text<'a>, E> {
     let t = match String::from_utf8(v) {
         Ok(s) => Text::from_string(s),
         Err(e) => Text::from_bytes(e.as_bytes()).map(Text::into_owned),
@@ -479,7 +471,7 @@ impl<'de> Deserialize<'de> for EncodedString<'_> {
 // Codes: by name when they have one, else by number.
 
 /// A code as read: its name or its number.
-enum Coded<N> {
+pub(crate) enum Coded<N> {
     Name(String),
     Number(N),
 }
@@ -516,7 +508,7 @@ impl<'de, N: TryFrom<u64>> Deserialize<'de> for Coded<N> {
 }
 
 impl<N> Coded<N> {
-    fn resolve<E: de::Error>(
+    pub(crate) fn resolve<E: de::Error>(
         self,
         what: &'static str,
         lookup: impl FnOnce(&str) -> Option<N>,
@@ -530,7 +522,7 @@ impl<N> Coded<N> {
     }
 }
 
-fn ser_coded<S: Serializer, N: Serialize>(
+pub(crate) fn ser_coded<S: Serializer, N: Serialize>(
     name: Option<&str>,
     n: N,
     s: S,
@@ -538,44 +530,6 @@ fn ser_coded<S: Serializer, N: Serialize>(
     match name {
         Some(name) => s.serialize_str(name),
         None => n.serialize(s),
-    }
-}
-
-impl Serialize for FieldCode {
-    /// The header name (`X-Mms-Message-Type`), or the number of an unknown code.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ser_coded(self.name(), self.0, s)
-    }
-}
-
-impl<'de> Deserialize<'de> for FieldCode {
-    /// A name (case-insensitive) or a number 0–127.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let c = Coded::<u8>::deserialize(d)?
-            .resolve("field name", |n| FieldCode::from_name(n).map(|c| c.0))?;
-        if c > 0x7F {
-            return Err(de::Error::invalid_value(
-                Unexpected::Unsigned(u64::from(c)),
-                &"a field code (0-127)",
-            ));
-        }
-        Ok(FieldCode(c))
-    }
-}
-
-impl Serialize for MessageType {
-    /// The name (`m-send-req`), or the number of an unknown type.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ser_coded(self.name(), self.0, s)
-    }
-}
-
-impl<'de> Deserialize<'de> for MessageType {
-    /// A name or a number.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Coded::<u8>::deserialize(d)?
-            .resolve("message type", |n| FieldCode::MESSAGE_TYPE.token_code(n))
-            .map(MessageType)
     }
 }
 
@@ -595,66 +549,7 @@ impl<'de> Deserialize<'de> for Charset {
     }
 }
 
-impl Serialize for Version {
-    /// `"1.2"` (`"1"` when the minor version is unspecified).
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Version {
-    /// `"major.minor"`, major 0–7, minor 0–14, or `"major"`.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Cow::<'_, str>::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
-    }
-}
-
-/// A token octet of field `code`'s table, by name when it has one.
-fn ser_token<S: Serializer>(code: FieldCode, octet: u8, s: S) -> Result<S::Ok, S::Error> {
-    ser_coded(code.token_name(octet), octet, s)
-}
-
-fn de_token<'de, D: Deserializer<'de>>(code: FieldCode, d: D) -> Result<u8, D::Error> {
-    resolve_token(code, Coded::<u8>::deserialize(d)?)
-}
-
-fn resolve_token<E: de::Error>(code: FieldCode, t: Coded<u8>) -> Result<u8, E> {
-    match t {
-        Coded::Number(n) => Ok(n),
-        Coded::Name(s) => code
-            .token_code(&s)
-            .ok_or_else(|| E::custom(format_args!("{s:?} is not a token of {code}"))),
-    }
-}
-
-impl<const F: u8> Serialize for Token<F> {
-    /// The token's name (`Ok`, `Retrieved`), or its octet when it has none.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ser_token(FieldCode(F), self.0, s)
-    }
-}
-
-impl<'de, const F: u8> Deserialize<'de> for Token<F> {
-    /// A name of the field's table (case-insensitive) or an octet.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        de_token(FieldCode(F), d).map(Token)
-    }
-}
-
-/// The Class-identifier of X-Mms-Message-Class by name
-/// (`#[serde(with = "crate::serde_impl::class_token")]`).
-pub(crate) mod class_token {
-    use super::*;
-    pub(crate) fn serialize<S: Serializer>(v: &u8, s: S) -> Result<S::Ok, S::Error> {
-        ser_token(FieldCode::MESSAGE_CLASS, *v, s)
-    }
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-        de_token(FieldCode::MESSAGE_CLASS, d)
-    }
-}
-
-/// A well-known media code by name (`#[serde(with = "crate::serde_impl::media_code")]`).
+/// A well-known media code by name (`#[serde(with = "crate::wsp::serde::media_code")]`).
 pub(crate) mod media_code {
     use super::*;
     pub(crate) fn serialize<S: Serializer>(v: &u32, s: S) -> Result<S::Ok, S::Error> {
@@ -666,244 +561,13 @@ pub(crate) mod media_code {
 }
 
 // ---------------------------------------------------------------------------
-// The `&'static str`s of errors.
-
-/// Every string literal of the crate's sources, sorted (see build.rs).
-static LITERALS: &[&str] = include!(concat!(env!("OUT_DIR"), "/literals.rs"));
-
-/// A context or rule name of a [`DecodeError`]: one of the crate's own
-/// strings, found by its text.
-pub(crate) fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    let s = Cow::<'_, str>::deserialize(d)?;
-    match LITERALS.binary_search(&&*s) {
-        Ok(k) => Ok(LITERALS[k]),
-        Err(_) => Err(de::Error::custom(format_args!(
-            "{s:?} is not a context or rule name of this crate"
-        ))),
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Fields: the value with the tokens of the field's table by name, and the
-// wire octets, checked against the value when read back.
-
-/// A field's value, its tokens written by name.
-struct FieldValue<'v, 'a> {
-    code: FieldCode,
-    value: &'v Value<'a>,
-}
-
-struct TokenOf(FieldCode, u8);
-
-impl Serialize for TokenOf {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ser_token(self.0, self.1, s)
-    }
-}
-
-impl Serialize for FieldValue<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Variant indices as the derive numbers them.
-        match self.value {
-            Value::Token(b) => {
-                s.serialize_newtype_variant("Value", 5, "Token", &TokenOf(self.code, *b))
-            }
-            Value::Counted { count, value } => {
-                let mut v = s.serialize_struct_variant("Value", 16, "Counted", 2)?;
-                v.serialize_field("count", count)?;
-                v.serialize_field(
-                    "value",
-                    &FieldValue {
-                        code: self.code,
-                        value,
-                    },
-                )?;
-                v.end()
-            }
-            // Listed one by one so that a new variant is looked at here.
-            Value::Text(_)
-            | Value::EncodedString(_)
-            | Value::From(_)
-            | Value::Long(_)
-            | Value::Integer(_)
-            | Value::Version(_)
-            | Value::MessageClass(_)
-            | Value::Time(_)
-            | Value::ContentType(_)
-            | Value::PreviouslySentBy { .. }
-            | Value::PreviouslySentDate { .. }
-            | Value::MmFlags { .. }
-            | Value::MboxCount { .. }
-            | Value::Attribute(_)
-            | Value::ElementDescriptor { .. }
-            | Value::Raw(_) => self.value.serialize(s),
-        }
-    }
-}
-
-/// [`Value`] as a field writes it: tokens by name or number.
-#[derive(Deserialize)]
-#[serde(rename = "Value")]
-enum FieldValueDe<'a> {
-    Text(Text<'a>),
-    EncodedString(EncodedString<'a>),
-    From(FromValue<'a>),
-    Long(u64),
-    Integer(u64),
-    Token(Coded<u8>),
-    Version(Version),
-    MessageClass(MessageClass<'a>),
-    Time(Time),
-    ContentType(ContentType<'a>),
-    PreviouslySentBy {
-        count: u64,
-        address: EncodedString<'a>,
-    },
-    PreviouslySentDate {
-        count: u64,
-        date: u64,
-    },
-    MmFlags {
-        op: u8,
-        flag: EncodedString<'a>,
-    },
-    MboxCount {
-        kind: u8,
-        value: u64,
-    },
-    Attribute(FieldCode),
-    ElementDescriptor {
-        reference: Text<'a>,
-        params: Vec<(ElementItem<'a>, ElementItem<'a>)>,
-    },
-    Counted {
-        count: u64,
-        value: Box<FieldValueDe<'a>>,
-    },
-    Raw(#[serde(deserialize_with = "hex::deserialize")] Vec<u8>),
-}
-
-impl<'a> FieldValueDe<'a> {
-    fn resolve<E: de::Error>(self, code: FieldCode) -> Result<Value<'a>, E> {
-        Ok(match self {
-            FieldValueDe::Text(t) => Value::Text(t),
-            FieldValueDe::EncodedString(s) => Value::EncodedString(s),
-            FieldValueDe::From(f) => Value::From(f),
-            FieldValueDe::Long(v) => Value::Long(v),
-            FieldValueDe::Integer(v) => Value::Integer(v),
-            FieldValueDe::Token(t) => Value::Token(resolve_token(code, t)?),
-            FieldValueDe::Version(v) => Value::Version(v),
-            FieldValueDe::MessageClass(c) => Value::MessageClass(c),
-            FieldValueDe::Time(t) => Value::Time(t),
-            FieldValueDe::ContentType(ct) => Value::ContentType(ct),
-            FieldValueDe::PreviouslySentBy { count, address } => {
-                Value::PreviouslySentBy { count, address }
-            }
-            FieldValueDe::PreviouslySentDate { count, date } => {
-                Value::PreviouslySentDate { count, date }
-            }
-            FieldValueDe::MmFlags { op, flag } => Value::MmFlags { op, flag },
-            FieldValueDe::MboxCount { kind, value } => Value::MboxCount { kind, value },
-            FieldValueDe::Attribute(c) => Value::Attribute(c),
-            FieldValueDe::ElementDescriptor { reference, params } => {
-                Value::ElementDescriptor { reference, params }
-            }
-            FieldValueDe::Counted { count, value } => Value::Counted {
-                count,
-                value: Box::new(value.resolve(code)?),
-            },
-            FieldValueDe::Raw(r) => Value::Raw(Cow::Owned(r)),
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Field")]
-struct FieldDe<'a> {
-    code: FieldCode,
-    value: FieldValueDe<'a>,
-    #[serde(default)]
-    raw: Option<HexBuf>,
-}
-
-impl Serialize for Field<'_> {
-    /// `{"code": …, "value": …, "raw": …}`: the value's tokens by name, `raw`
-    /// the value's wire octets in hex (absent for a field built in code).
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2 + usize::from(self.raw().is_some())))?;
-        m.serialize_entry("code", &self.code())?;
-        m.serialize_entry(
-            "value",
-            &FieldValue {
-                code: self.code(),
-                value: self.value(),
-            },
-        )?;
-        if let Some(r) = self.raw() {
-            m.serialize_entry("raw", &HexRef(r))?;
-        }
-        m.end()
-    }
-}
-
-/// Whether `raw` is one value of field `code` that reads back as `value`,
-/// exactly as the decoder reads it: by the field's grammar, consuming all
-/// of `raw` (the message type only picks the counted forms of the delete
-/// confirmations), or as lenient decoding keeps what does not follow the
-/// grammar (the generic WAP-230 §8.4.1.2 extent as a raw value, a text
-/// without its NUL).
-fn raw_encodes(code: FieldCode, raw: &[u8], value: &Value<'_>) -> bool {
-    let by_grammar = [None, Some(MessageType::DELETE_CONF.0)]
-        .into_iter()
-        .any(|mt| {
-            matches!(
-                crate::mms::value::decode(code, raw, mt, &crate::Limits::DEFAULT),
-                Ok((rest, v)) if rest.is_empty() && v == *value
-            )
-        });
-    by_grammar
-        || match value {
-            Value::Raw(r) => {
-                matches!(crate::wsp::headers::wap_value(raw), Ok((rest, _)) if rest.is_empty())
-                    && r.as_ref() == raw
-            }
-            Value::Text(t) => {
-                matches!(code.grammar(), ValueKind::Text | ValueKind::CountedText)
-                    && !raw.is_empty()
-                    && !raw.contains(&0)
-                    && t.as_bytes() == raw.strip_prefix(&[crate::wsp::text::QUOTE]).unwrap_or(raw)
-            }
-            _ => false,
-        }
-}
-
-impl<'de> Deserialize<'de> for Field<'_> {
-    /// Owned; tokens by name or number; `raw`, when present, must encode
-    /// the value.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = FieldDe::deserialize(d)?;
-        let value = f.value.resolve(f.code)?;
-        let raw = f.raw.map(|r| r.0);
-        if let Some(r) = &raw {
-            if !raw_encodes(f.code, r, &value) {
-                return Err(de::Error::custom(format_args!(
-                    "the raw octets of {} do not encode its value",
-                    f.code
-                )));
-            }
-        }
-        Ok(Field::with_raw(f.code, value, raw))
-    }
-}
-
-// ---------------------------------------------------------------------------
 // Views: decoded as they are written.
 
 /// How deep a view's nested multiparts are followed (as the decoder's ceiling).
 const VIEW_DEPTH: usize = crate::Limits::MAX_DEPTH_CEILING;
 
 /// An error in place of a value: `{"error": …}`.
-struct ErrorEntry<'e>(&'e DecodeError);
+pub(crate) struct ErrorEntry<'e>(pub(crate) &'e DecodeError);
 
 impl Serialize for ErrorEntry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -913,102 +577,10 @@ impl Serialize for ErrorEntry<'_> {
     }
 }
 
-impl Serialize for RawField<'_> {
-    /// `{"code": …, "value": …, "offset": …}` for a binary field (`value`
-    /// its octets in hex), `{"name": …, "value": …, "offset": …}` for an
-    /// application header (name and value as text).
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(3))?;
-        match self.code {
-            Some(c) => {
-                m.serialize_entry("code", &c)?;
-                m.serialize_entry("value", &HexRef(self.value))?;
-            }
-            None => {
-                m.serialize_entry("name", &OctetText(self.name))?;
-                m.serialize_entry("value", &OctetText(self.value))?;
-            }
-        }
-        m.serialize_entry("offset", &self.offset)?;
-        m.end()
-    }
-}
-
-impl Serialize for Fields<'_> {
-    /// The sequence of the [`RawField`]s.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.clone())
-    }
-}
-
-/// A header of a view, as a [`Header`](crate::Header) serializes, with
-/// its offset; a value that does not decode gives `"error"` for `"value"`.
-struct ViewHeader<'f> {
-    field: RawField<'f>,
-    message_type: Option<MessageType>,
-}
-
-impl Serialize for ViewHeader<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Inner<'x, 'f>(&'x ViewHeader<'f>);
-        impl Serialize for Inner<'_, '_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let f = &self.0.field;
-                let mut m = s.serialize_map(Some(4))?;
-                match f.code {
-                    Some(code) => {
-                        m.serialize_entry("code", &code)?;
-                        if let Some(value) = f.decode(self.0.message_type) {
-                            m.serialize_entry(
-                                "value",
-                                &FieldValue {
-                                    code,
-                                    value: &value,
-                                },
-                            )?;
-                        }
-                        if let Some(e) = &f.deviation {
-                            m.serialize_entry("warning", e)?;
-                        }
-                        m.serialize_entry("raw", &HexRef(f.value))?;
-                    }
-                    None => {
-                        m.serialize_entry("name", &OctetText(f.name))?;
-                        let text = f.text().unwrap_or_default();
-                        m.serialize_entry("value", &OctetText(text.as_bytes()))?;
-                    }
-                }
-                m.serialize_entry("offset", &f.offset)?;
-                m.end()
-            }
-        }
-        let mut m = s.serialize_map(Some(1))?;
-        let tag = if self.field.code.is_some() {
-            "Field"
-        } else {
-            "Application"
-        };
-        m.serialize_entry(tag, &Inner(self))?;
-        m.end()
-    }
-}
-
-struct ViewHeaders<'v, 'a>(&'v PduView<'a>);
-
-impl Serialize for ViewHeaders<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let message_type = self.0.message_type();
-        s.collect_seq(self.0.fields().map(|field| ViewHeader {
-            field,
-            message_type,
-        }))
-    }
-}
-
 /// A multipart walked in place: `{"declared_entries": n, "parts": […]}`.
-struct ViewMultipart<'a> {
-    parts: Parts<'a>,
-    depth: usize,
+pub(crate) struct ViewMultipart<'a> {
+    pub(crate) parts: Parts<'a>,
+    pub(crate) depth: usize,
 }
 
 impl Serialize for ViewMultipart<'_> {
@@ -1114,164 +686,5 @@ impl Serialize for Parts<'_> {
             depth: 1,
         }
         .serialize(s)
-    }
-}
-
-impl Serialize for PduView<'_> {
-    /// `{"headers": […], "body": …, "trailing": …}` in the shape of a
-    /// [`Pdu`](crate::Pdu): each header decoded, with its `offset` (a value
-    /// that does not decode gives `"error"` in place of `"value"`); the body
-    /// walked in place (`{"Multipart": {"declared_entries": …, "parts": […]}}`
-    /// or `{"Data": …}`).
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Body<'v, 'a>(&'v PduView<'a>, &'a [u8]);
-        impl Serialize for Body<'_, '_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(1))?;
-                match self.0.parts() {
-                    Some(Ok(parts)) => {
-                        m.serialize_entry("Multipart", &ViewMultipart { parts, depth: 1 })?
-                    }
-                    _ => m.serialize_entry("Data", &B64Ref(self.1))?,
-                }
-                m.end()
-            }
-        }
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("headers", &ViewHeaders(self))?;
-        if let Some(body) = self.body() {
-            m.serialize_entry("body", &Body(self, body))?;
-        }
-        if !self.trailing().is_empty() {
-            m.serialize_entry("trailing", &HexRef(self.trailing()))?;
-        }
-        m.end()
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Decode errors: their names are the crate's own `&'static str`s.
-
-/// One of the crate's strings, read by its text.
-struct StaticStr(&'static str);
-
-impl<'de> Deserialize<'de> for StaticStr {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        static_str(d).map(StaticStr)
-    }
-}
-
-/// [`ErrorKind`] as it serializes, its names read as [`StaticStr`]s.
-#[derive(Deserialize)]
-#[serde(rename = "ErrorKind")]
-enum ErrorKindDe {
-    Truncated {
-        expected: StaticStr,
-    },
-    LengthOverrun {
-        what: StaticStr,
-        len: u64,
-        remaining: usize,
-    },
-    UintvarTooLong,
-    UintvarOverflow,
-    IntegerOverflow {
-        octets: u8,
-    },
-    Unterminated {
-        what: StaticStr,
-    },
-    Unexpected {
-        expected: StaticStr,
-        found: u8,
-    },
-    TrailingData {
-        what: StaticStr,
-        len: usize,
-    },
-    Skipped {
-        what: StaticStr,
-        len: usize,
-    },
-    LimitExceeded {
-        what: StaticStr,
-        limit: usize,
-    },
-    CountMismatch {
-        what: StaticStr,
-        declared: u64,
-        found: usize,
-    },
-    UnreadableText {
-        charset: u32,
-        unsupported: bool,
-    },
-}
-
-impl<'de> Deserialize<'de> for ErrorKind {
-    /// The names (`expected`, `what`) must be ones the crate uses.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match ErrorKindDe::deserialize(d)? {
-            ErrorKindDe::Truncated { expected } => ErrorKind::Truncated {
-                expected: expected.0,
-            },
-            ErrorKindDe::LengthOverrun {
-                what,
-                len,
-                remaining,
-            } => ErrorKind::LengthOverrun {
-                what: what.0,
-                len,
-                remaining,
-            },
-            ErrorKindDe::UintvarTooLong => ErrorKind::UintvarTooLong,
-            ErrorKindDe::UintvarOverflow => ErrorKind::UintvarOverflow,
-            ErrorKindDe::IntegerOverflow { octets } => ErrorKind::IntegerOverflow { octets },
-            ErrorKindDe::Unterminated { what } => ErrorKind::Unterminated { what: what.0 },
-            ErrorKindDe::Unexpected { expected, found } => ErrorKind::Unexpected {
-                expected: expected.0,
-                found,
-            },
-            ErrorKindDe::TrailingData { what, len } => {
-                ErrorKind::TrailingData { what: what.0, len }
-            }
-            ErrorKindDe::Skipped { what, len } => ErrorKind::Skipped { what: what.0, len },
-            ErrorKindDe::LimitExceeded { what, limit } => ErrorKind::LimitExceeded {
-                what: what.0,
-                limit,
-            },
-            ErrorKindDe::CountMismatch {
-                what,
-                declared,
-                found,
-            } => ErrorKind::CountMismatch {
-                what: what.0,
-                declared,
-                found,
-            },
-            ErrorKindDe::UnreadableText {
-                charset,
-                unsupported,
-            } => ErrorKind::UnreadableText {
-                charset,
-                unsupported,
-            },
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "DecodeError")]
-struct DecodeErrorDe {
-    offset: usize,
-    context: StaticStr,
-    kind: ErrorKind,
-}
-
-impl<'de> Deserialize<'de> for DecodeError {
-    /// The context must be one the crate uses.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let e = DecodeErrorDe::deserialize(d)?;
-        Ok(DecodeError::new(e.offset, e.context.0, e.kind))
     }
 }
