@@ -10,10 +10,10 @@
 //! Run with `--help` for the details. The client is `common/client.rs`.
 
 #[allow(dead_code)] // the test uses what the program does not
-#[path = "common/client.rs"]
+#[path = "shared/mmsc_flow/client.rs"]
 mod client;
 #[allow(dead_code)]
-#[path = "common/smsc.rs"]
+#[path = "shared/mmsc_flow/smsc.rs"]
 mod smsc;
 
 use std::time::Duration;

@@ -10,10 +10,10 @@
 //! short messages it queues are written as `common/smsc.rs` says.
 
 #[allow(dead_code)] // the test uses what the program does not
-#[path = "common/mmsc.rs"]
+#[path = "shared/mmsc_flow/mmsc.rs"]
 mod mmsc;
 #[allow(dead_code)]
-#[path = "common/smsc.rs"]
+#[path = "shared/mmsc_flow/smsc.rs"]
 mod smsc;
 
 use tokio::net::TcpListener;

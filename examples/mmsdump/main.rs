@@ -13,11 +13,11 @@
 //! interface, described in DUMP_FORMAT.md and built by `common/dump.rs`
 //! (pushes: its `push_to_json`; SMS: `common/sms.rs`).
 
-#[path = "common/dump.rs"]
+#[path = "../shared/json_shape/dump.rs"]
 mod dump;
 // The splitting half serves mmscompose.
 #[allow(dead_code)]
-#[path = "common/sms.rs"]
+#[path = "../shared/json_shape/sms.rs"]
 mod sms;
 
 use std::ffi::OsStr;

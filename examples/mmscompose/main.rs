@@ -10,14 +10,14 @@
 //!
 //! Run with `--help` for the details. The JSON is read by `common/compose.rs`.
 
-#[path = "common/compose.rs"]
+#[path = "../shared/json_shape/compose.rs"]
 mod compose;
 // The composer checks recorded wire octets with the dump's own rendering.
 #[allow(dead_code)]
-#[path = "common/dump.rs"]
+#[path = "../shared/json_shape/dump.rs"]
 mod dump;
 #[allow(dead_code)]
-#[path = "common/sms.rs"]
+#[path = "../shared/json_shape/sms.rs"]
 mod sms;
 
 use std::io::{self, IsTerminal, Read, Write};
