@@ -7,7 +7,7 @@
 //!     [--subject S] [--text T] [--image FILE]
 //! ```
 //!
-//! Run with `--help` for the details. The client is `common/client.rs`.
+//! Run with `--help` for the details. The client is `shared/mmsc_flow/client.rs`.
 
 #[allow(dead_code)] // the test uses what the program does not
 #[path = "shared/mmsc_flow/client.rs"]
