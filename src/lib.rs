@@ -27,6 +27,8 @@
 //! - [`sms`] carries pushes over SMS; [`charset`] reads text in its
 //!   charset; `smil` (feature `smil`, on by default) reads and writes the
 //!   presentation.
+//! - [`gsm7`]: the GSM 7-bit default alphabet of text short messages
+//!   and its packing into septets.
 //!
 //! ## Decoding
 //! ```
@@ -130,6 +132,7 @@ extern crate alloc;
 pub mod charset;
 mod ctx;
 mod error;
+pub mod gsm7;
 mod limits;
 pub mod mms;
 #[cfg(feature = "serde")]
