@@ -343,20 +343,10 @@ fn tree_parts(
     Ok(())
 }
 
-/// The start of a text part, when its octets are UTF-8 (after undoing a
-/// Content-Transfer-Encoding).
+/// The start of a text part, read in its charset, quoted and escaped.
 fn text_preview(p: &Part<'_>) -> Option<String> {
-    if !p.content_type.media().name().starts_with("text/") {
-        return None;
-    }
-    let data = p.decoded_data().ok()?;
-    let s = std::str::from_utf8(&data).ok()?;
     const MAX: usize = 72;
-    let mut preview: String = s.chars().take(MAX).collect();
-    if s.chars().nth(MAX).is_some() {
-        preview.push('…');
-    }
-    Some(format!("\"{}\"", printable(&preview)))
+    Some(format!("\"{}\"", printable(&p.text_preview(MAX)?)))
 }
 
 /// A plain hex and ASCII dump of `data`, each line indented.
