@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 
 use super::escape::printable;
 use super::paint::Paint;
-use super::values::tree_value;
+use super::values::{content_type, tree_value};
 use super::{dump, Decoded, Input};
 
 /// A run of octets and what they are.
@@ -28,18 +28,30 @@ pub(super) fn write_hex_of(
     paint: Paint,
 ) -> io::Result<()> {
     let (label, bytes) = (&input.label, &input.bytes[..]);
-    writeln!(out, "{}: {} bytes", paint.title(label), bytes.len())?;
+    writeln!(
+        out,
+        "{}: {} bytes",
+        paint.title(printable(label)),
+        bytes.len()
+    )?;
     let regions = match decoded {
         Decoded::Mms(Ok(pdu)) => annotate(bytes, pdu, 0, paint),
         Decoded::Mms(Err(e)) => {
-            writeln!(out, "{}", paint.error(format!("does not decode: {e}")))?;
+            writeln!(
+                out,
+                "{}",
+                paint.error(format!("does not decode: {}", printable(&e.to_string())))
+            )?;
             error_regions(bytes, 0, e, paint)
         }
         Decoded::Push(Err(e)) => {
             writeln!(
                 out,
                 "{}",
-                paint.error(format!("does not decode as a WSP push: {e}"))
+                paint.error(format!(
+                    "does not decode as a WSP push: {}",
+                    printable(&e.to_string())
+                ))
             )?;
             error_regions(bytes, 0, e, paint)
         }
@@ -51,7 +63,10 @@ pub(super) fn write_hex_of(
                     writeln!(
                         out,
                         "{}",
-                        paint.error(format!("the MMS PDU of the push does not decode: {e}"))
+                        paint.error(format!(
+                            "the MMS PDU of the push does not decode: {}",
+                            printable(&e.to_string())
+                        ))
                     )?;
                     regions.extend(error_regions(bytes, v.push.body_offset, e, paint));
                 }
@@ -61,7 +76,7 @@ pub(super) fn write_hex_of(
                     depth: 0,
                     label: format!(
                         "push body: {}, {} bytes",
-                        paint.content_type(dump::content_type_line(&v.push.content_type)),
+                        paint.content_type(content_type(&v.push.content_type)),
                         v.body.len()
                     ),
                 }),
@@ -88,7 +103,10 @@ fn error_regions(bytes: &[u8], start: usize, e: &DecodeError, paint: Paint) -> V
         start: at,
         end: bytes.len(),
         depth: 0,
-        label: paint.error(format!("<- error here: {}", e.kind())),
+        label: paint.error(format!(
+            "<- error here: {}",
+            printable(&e.kind().to_string())
+        )),
     });
     regions
 }
@@ -141,16 +159,16 @@ fn annotate_push(whole: &[u8], p: &Push<'_>, paint: Paint) -> Vec<Region> {
         format!(
             "push {} {}",
             paint.name("Content-Type"),
-            paint.content_type(dump::content_type_line(&p.content_type))
+            paint.content_type(content_type(&p.content_type))
         ),
     );
     for h in &p.headers {
         let j = dump::push_header_to_json(h);
-        let name = j["name"].as_str().unwrap_or("?");
+        let name = &printable(j["name"].as_str().unwrap_or("?"));
         let value = match (&j["value"], &j["raw"]) {
             (Json::String(s), _) => printable(s),
             (Json::Null, Json::String(r)) => format!("raw {r}"),
-            (other, _) => other.to_string(),
+            (other, _) => printable(&other.to_string()),
         };
         add(
             &mut regions,
@@ -276,11 +294,11 @@ fn annotate_multipart(
         let mut label = format!(
             "part {number}: {} {}",
             paint.name("Content-Type"),
-            paint.content_type(dump::content_type_line(&p.content_type))
+            paint.content_type(content_type(&p.content_type))
         );
         for h in &p.headers {
             let j = dump::part_header_to_json(h);
-            let name = j["name"].as_str().unwrap_or("?");
+            let name = &printable(j["name"].as_str().unwrap_or("?"));
             match (&j["value"], &j["raw"]) {
                 (Json::String(v), _) => label.push_str(&format!(
                     "; {}: {}",

@@ -1,12 +1,13 @@
 //! `--json`: the document of DUMP_FORMAT.md, one per input, built by the
-//! shared `dump` module; serde_json escapes every control character of the
-//! input in its strings (RFC 8259 §7), so nothing else needs escaping here.
+//! shared `dump` module. serde_json escapes the C0 controls in strings, as
+//! RFC 8259 §7 requires; [`escape::json`] escapes what JSON allows raw but a
+//! terminal may obey (DEL, C1, bidi controls) in the same `\uXXXX` form.
 
 use std::io::{self, Write};
 
 use serde_json::{Map, Value as Json};
 
-use super::{dump, sms, Decoded};
+use super::{dump, escape, sms, Decoded};
 
 pub(super) fn write_json(
     out: &mut impl Write,
@@ -38,5 +39,5 @@ pub(super) fn write_json(
         serde_json::to_string(&doc)
     }
     .map_err(io::Error::other)?;
-    writeln!(out, "{text}")
+    writeln!(out, "{}", escape::json(text))
 }

@@ -103,7 +103,7 @@ pub(crate) fn run(
             return 0;
         }
         Err(e) => {
-            let _ = writeln!(err, "mmsdump: {e}\n\n{USAGE}");
+            let _ = writeln!(err, "mmsdump: {}\n\n{USAGE}", printable(&e));
             return 2;
         }
     };
@@ -123,20 +123,14 @@ pub(crate) fn run(
                 })
                 .collect(),
             Err(e) => {
-                let _ = writeln!(err, "mmsdump: --sms: {e}");
+                let _ = writeln!(err, "mmsdump: --sms: {}", printable(&e));
                 return 1;
             }
         }
     } else {
         args.files.iter().map(|f| Err(f.clone())).collect()
     };
-    let paint = Paint {
-        on: match args.colour {
-            When::Always => true,
-            When::Never => false,
-            When::Auto => auto_colour,
-        } && !matches!(args.mode, Mode::Json { .. }),
-    };
+    let paint = paint_for(&args, auto_colour);
     // The summary's FILE column is as wide as the longest label.
     let label_width = sources
         .iter()
@@ -155,29 +149,20 @@ pub(crate) fn run(
                 Ok(i) => i,
                 Err(e) => {
                     let _ = out.flush();
-                    let _ = writeln!(err, "mmsdump: {file}: {e}");
+                    let _ = writeln!(err, "mmsdump: {}: {e}", printable(&file));
                     status = 2;
                     continue;
                 }
             },
         };
         let decoded = decode(&input.bytes, &args);
-        if (decoded.failed() || (args.strict && decoded.violates_its_table())) && status == 0 {
+        if decoded.fails(&args) && status == 0 {
             status = 1;
         }
         if k > 0 && matches!(args.mode, Mode::Tree | Mode::Hex) {
             let _ = writeln!(out);
         }
-        let written = match args.mode {
-            Mode::Json { pretty } => {
-                json::write_json(out, &decoded, input.sms.as_ref(), args.with_data, pretty)
-            }
-            Mode::Tree => tree::write_tree_of(out, &input, &decoded, args.with_data, paint),
-            Mode::Hex => hex::write_hex_of(out, &input, &decoded, paint),
-            Mode::Summary => {
-                summary::write_summary(out, &input, &decoded, args.strict, label_width, paint)
-            }
-        };
+        let written = show(out, &input, &decoded, &args, paint, label_width);
         if let Err(e) = written.and_then(|_| out.flush()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return status;
@@ -187,6 +172,73 @@ pub(crate) fn run(
         }
     }
     status
+}
+
+/// Writes one decoded input in the view `args` ask for.
+fn show(
+    out: &mut impl Write,
+    input: &Input,
+    decoded: &Decoded<'_>,
+    args: &Args,
+    paint: Paint,
+    label_width: usize,
+) -> io::Result<()> {
+    match args.mode {
+        Mode::Json { pretty } => {
+            json::write_json(out, decoded, input.sms.as_ref(), args.with_data, pretty)
+        }
+        Mode::Tree => tree::write_tree_of(out, input, decoded, args.with_data, paint),
+        Mode::Hex => hex::write_hex_of(out, input, decoded, paint),
+        Mode::Summary => {
+            summary::write_summary(out, input, decoded, args.strict, label_width, paint)
+        }
+    }
+}
+
+/// Colours as `--color` says (`auto`: `auto_colour`), never in JSON.
+fn paint_for(args: &Args, auto_colour: bool) -> Paint {
+    Paint {
+        on: match args.colour {
+            When::Always => true,
+            When::Never => false,
+            When::Auto => auto_colour,
+        } && !matches!(args.mode, Mode::Json { .. }),
+    }
+}
+
+/// One input, `bytes` under the name `label`, shown in the view that
+/// `options` (options only, no FILE; `--color=auto` means no colour) ask
+/// for, as `run` would show a file; returns the exit status `run` would.
+/// The render tests and the `render` fuzz target call it.
+#[allow(dead_code)] // the program itself reads files
+pub(crate) fn render(options: &[&str], label: &str, bytes: Vec<u8>, out: &mut impl Write) -> i32 {
+    let argv = options
+        .iter()
+        .map(|o| o.to_string())
+        .chain(["--".to_string(), label.to_string()]);
+    let args = match parse_args(argv) {
+        Ok(Some(a)) if !a.sms => a,
+        _ => return 2,
+    };
+    let input = Input {
+        label: label.to_string(),
+        bytes,
+        sms: None,
+    };
+    let decoded = decode(&input.bytes, &args);
+    let label_width = printable(label).chars().count();
+    match show(
+        out,
+        &input,
+        &decoded,
+        &args,
+        paint_for(&args, false),
+        label_width,
+    ) {
+        Ok(()) if decoded.fails(&args) => 1,
+        Ok(()) => 0,
+        Err(_) => 2,
+    }
 }
 
 /// The label of standard input.
@@ -226,6 +278,11 @@ impl Decoded<'_> {
             _ => return false,
         };
         !mms_pdu::mms::rules::check(pdu).is_empty()
+    }
+    /// Whether the input makes the exit status 1: it did not decode, or
+    /// with `--strict` it breaks its header table.
+    fn fails(&self, args: &Args) -> bool {
+        self.failed() || (args.strict && self.violates_its_table())
     }
     fn failed(&self) -> bool {
         match self {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use mms_pdu::Pdu;
 
+use super::escape::printable;
 use super::paint::Paint;
 use super::values::count;
 
@@ -22,7 +23,10 @@ pub(super) fn tree_presentation(
             return writeln!(
                 out,
                 "  Presentation: {}",
-                paint.warning(format!("SMIL does not parse: {e}"))
+                paint.warning(format!(
+                    "SMIL does not parse: {}",
+                    printable(&e.to_string())
+                ))
             )
         }
     };
@@ -46,7 +50,7 @@ pub(super) fn tree_presentation(
         writeln!(
             out,
             "    Region {}: top {} left {} width {} height {}",
-            r.id,
+            printable(&r.id),
             show(&r.top),
             show(&r.left),
             show(&r.width),
@@ -66,8 +70,12 @@ pub(super) fn tree_presentation(
                 out,
                 "      {} {} in {} -> {part}",
                 m.kind.element(),
-                m.src.as_deref().unwrap_or("(no src)"),
-                m.region.as_deref().unwrap_or("(no region)")
+                m.src
+                    .as_deref()
+                    .map_or_else(|| "(no src)".into(), printable),
+                m.region
+                    .as_deref()
+                    .map_or_else(|| "(no region)".into(), printable)
             )?;
         }
     }

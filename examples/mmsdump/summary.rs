@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use mms_pdu::{Body, DecodeError, FieldCode, Pdu, Value};
 use serde_json::Value as Json;
 
-use super::escape::printable;
+use super::escape::{printable, quoted};
 use super::paint::Paint;
 use super::values::{count, tree_value};
 use super::{dump, Decoded, Input};
@@ -39,7 +39,7 @@ pub(super) fn write_summary(
         Decoded::Push(Err(e)) => (
             "push".to_string(),
             "-".to_string(),
-            paint.error(format!("error {e}")),
+            paint.error(format!("error {}", printable(&e.to_string()))),
         ),
         Decoded::Push(Ok(v)) => match &v.mms {
             Some(r) => {
@@ -50,7 +50,7 @@ pub(super) fn write_summary(
             None => {
                 facts.push(format!("body={}", v.body.len()));
                 (
-                    format!("push({})", v.push.content_type.media().name()),
+                    format!("push({})", printable(&v.push.content_type.media().name())),
                     "-".to_string(),
                     status_of(0, v.push.warnings.len(), paint),
                 )
@@ -103,7 +103,7 @@ fn pdu_facts(
 ) -> String {
     let pdu = match r {
         Ok(p) => p,
-        Err(e) => return paint.error(format!("error {e}")),
+        Err(e) => return paint.error(format!("error {}", printable(&e.to_string()))),
     };
     let text = |code: FieldCode| pdu.get(code).map(|v| fact_text(code, v));
     if let Some(t) = text(FieldCode::TRANSACTION_ID) {
@@ -128,7 +128,7 @@ fn pdu_facts(
         if subject.chars().nth(SUBJECT_MAX).is_some() {
             cut.push('…');
         }
-        facts.push(format!("subject={cut:?}"));
+        facts.push(format!("subject={}", quoted(&cut)));
     }
     if let Some(location) = text(FieldCode::CONTENT_LOCATION) {
         facts.push(fact("location", &location));
@@ -175,9 +175,9 @@ fn fact_text(code: FieldCode, v: &Value<'_>) -> String {
 /// or invisible character), so that the line splits on spaces and drives
 /// no terminal.
 fn fact(key: &str, value: &str) -> String {
-    let quoted = format!("{value:?}");
-    if value.is_empty() || value.contains(char::is_whitespace) || quoted.len() != value.len() + 2 {
-        format!("{key}={quoted}")
+    let q = quoted(value);
+    if value.is_empty() || value.contains(char::is_whitespace) || q.len() != value.len() + 2 {
+        format!("{key}={q}")
     } else {
         format!("{key}={value}")
     }

@@ -12,7 +12,7 @@ use super::escape::printable;
 use super::hex::{ascii, spaced_hex};
 use super::paint::Paint;
 use super::presentation::tree_presentation;
-use super::values::{count, short_hex, tree_value};
+use super::values::{content_type, count, short_hex, tree_value};
 use super::{dump, Decoded, Input};
 
 pub(super) fn write_tree_of(
@@ -22,7 +22,7 @@ pub(super) fn write_tree_of(
     with_data: bool,
     paint: Paint,
 ) -> io::Result<()> {
-    let label = &input.label;
+    let label = &printable(&input.label);
     let bytes = &input.bytes;
     if let Some(info) = &input.sms {
         let ports = match info.ports {
@@ -46,7 +46,11 @@ pub(super) fn write_tree_of(
                 bytes.len(),
                 paint.error("does not decode as a WSP push")
             )?;
-            writeln!(out, "  {}", paint.error(format!("error {e}")))
+            writeln!(
+                out,
+                "  {}",
+                paint.error(format!("error {}", printable(&e.to_string())))
+            )
         }
         Decoded::Push(Ok(v)) => {
             write_push_tree(out, label, bytes, v, with_data, paint)?;
@@ -92,7 +96,7 @@ fn warning_lines(out: &mut impl Write, warnings: &[String], paint: Paint) -> io:
         paint.warning(format!("Warnings ({}):", warnings.len()))
     )?;
     for w in warnings {
-        writeln!(out, "    {}", paint.warning(w))?;
+        writeln!(out, "    {}", paint.warning(printable(w)))?;
     }
     Ok(())
 }
@@ -136,16 +140,16 @@ fn write_push_tree(
         out,
         "  {}: {}",
         paint.name("Content-Type"),
-        paint.content_type(dump::content_type_line(&p.content_type))
+        paint.content_type(content_type(&p.content_type))
     )?;
     writeln!(out, "  Headers ({}):", p.headers.len())?;
     for h in &p.headers {
         let j = dump::push_header_to_json(h);
-        let name = j["name"].as_str().unwrap_or("?");
+        let name = &printable(j["name"].as_str().unwrap_or("?"));
         let value = match (&j["value"], &j["raw"]) {
             (Json::String(s), _) => printable(s),
             (Json::Null, Json::String(r)) => format!("raw {r}"),
-            (other, _) => other.to_string(),
+            (other, _) => printable(&other.to_string()),
         };
         let note = match h {
             WspHeader::Application { .. } => "  (application header)",
@@ -162,7 +166,7 @@ fn write_push_tree(
         Some(_) => "the MMS PDU below".to_string(),
         None => format!(
             "{}, not an MMS PDU",
-            paint.content_type(dump::content_type_line(&p.content_type))
+            paint.content_type(content_type(&p.content_type))
         ),
     };
     writeln!(
@@ -196,7 +200,11 @@ fn write_tree(
                 bytes.len(),
                 paint.error("does not decode")
             )?;
-            return writeln!(out, "  {}", paint.error(format!("error {e}")));
+            return writeln!(
+                out,
+                "  {}",
+                paint.error(format!("error {}", printable(&e.to_string())))
+            );
         }
     };
     let mt = match pdu.get(FieldCode::MESSAGE_TYPE) {
@@ -235,7 +243,7 @@ fn write_tree(
         Some(Body::Data(d)) => {
             let ct = pdu
                 .content_type()
-                .map_or_else(|| "(raw content type)".into(), dump::content_type_line);
+                .map_or_else(|| "(raw content type)".into(), content_type);
             writeln!(out, "  Body: {}, {} bytes", paint.content_type(ct), d.len())?;
             if with_data {
                 hex_lines(out, d, "    ", paint)?;
@@ -244,7 +252,7 @@ fn write_tree(
         Some(Body::Multipart(m)) => {
             let ct = pdu
                 .content_type()
-                .map_or_else(|| "multipart".into(), dump::content_type_line);
+                .map_or_else(|| "multipart".into(), content_type);
             writeln!(
                 out,
                 "  Body: {}, {}",
@@ -287,7 +295,7 @@ fn tree_parts(
     let pad = "  ".repeat(depth);
     for (k, p) in m.parts.iter().enumerate() {
         let number = format!("{prefix}{}", k + 1);
-        let ct = paint.content_type(dump::content_type_line(&p.content_type));
+        let ct = paint.content_type(content_type(&p.content_type));
         match &p.nested {
             Some(n) => writeln!(
                 out,
@@ -299,7 +307,7 @@ fn tree_parts(
         }
         for h in &p.headers {
             let j = dump::part_header_to_json(h);
-            let name = j["name"].as_str().unwrap_or("?");
+            let name = &printable(j["name"].as_str().unwrap_or("?"));
             match (&j["value"], &j["raw"]) {
                 (Json::String(v), _) => {
                     header_line(out, &format!("{pad}  "), name, &printable(v), paint)?

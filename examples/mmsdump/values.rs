@@ -1,12 +1,14 @@
 //! Header values and counts as the tree, the hex dump and the summary
 //! write them.
 
+use mms_pdu::wsp::ContentType;
 use mms_pdu::{FieldCode, FromValue, Time, UtcDate, Value};
 use serde_json::Value as Json;
 
 use super::dump;
 use super::escape::printable;
 
+/// `1 part`, `2 parts`.
 pub(super) fn count(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
@@ -33,7 +35,7 @@ pub(super) fn tree_value(code: FieldCode, v: &Value<'_>) -> String {
         Value::PreviouslySentDate { count, date } => {
             format!("count {count}, date {}", with_date(*date))
         }
-        Value::ContentType(ct) => dump::content_type_line(ct),
+        Value::ContentType(ct) => content_type(ct),
         Value::Raw(r) => format!("raw {}", short_hex(r)),
         other => match dump::value_to_json(code, other) {
             Some(j) => compact(&j),
@@ -54,15 +56,21 @@ fn compact(j: &Json) -> String {
         Json::Object(m) => m
             .iter()
             .map(|(k, v)| match v {
-                Json::Object(_) => format!("{k} {{{}}}", compact(v)),
-                _ => format!("{k} {}", compact(v)),
+                Json::Object(_) => format!("{} {{{}}}", printable(k), compact(v)),
+                _ => format!("{} {}", printable(k), compact(v)),
             })
             .collect::<Vec<_>>()
             .join(", "),
-        other => other.to_string(),
+        other => printable(&other.to_string()),
     }
 }
 
+/// A content type on one line (`image/jpeg; name=a.jpg`), escaped.
+pub(super) fn content_type(ct: &ContentType<'_>) -> String {
+    printable(&dump::content_type_line(ct))
+}
+
+/// At most 48 octets in hex, `…` when there are more.
 pub(super) fn short_hex(b: &[u8]) -> String {
     const MAX: usize = 48;
     let mut s = dump::hex(&b[..b.len().min(MAX)]);
