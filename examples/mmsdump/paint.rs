@@ -1,10 +1,11 @@
-//! Colours.
+//! Colours: the only escape sequences mmsdump writes.
 
 /// Plain ANSI colours (SGR escapes) for the tree, the hex dump and the
 /// summary; with `on` false every method gives its text back unchanged, so
 /// that the uncoloured output is the colour output with the escapes
-/// removed. Text from the input reaches here through [`printable`], so an
-/// ESC of the input is never printed as such.
+/// removed. Text from the input reaches here through
+/// [`printable`](super::escape::printable), so an ESC of the input is
+/// never printed as such.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Paint {
     pub(super) on: bool,
