@@ -7,13 +7,13 @@
 //!     [--subject S] [--text T] [--image FILE]
 //! ```
 //!
-//! Run with `--help` for the details. The client is `common/client.rs`.
+//! Run with `--help` for the details. The client is `shared/mmsc_flow/client.rs`.
 
 #[allow(dead_code)] // the test uses what the program does not
-#[path = "common/client.rs"]
+#[path = "shared/mmsc_flow/client.rs"]
 mod client;
 #[allow(dead_code)]
-#[path = "common/smsc.rs"]
+#[path = "shared/mmsc_flow/smsc.rs"]
 mod smsc;
 
 use std::time::Duration;

@@ -6,14 +6,14 @@
 //! cargo run --example mms_client -- --mmsc http://127.0.0.1:PORT --from +15551230001 --to +15551230002
 //! ```
 //!
-//! Run with `--help` for the details. The MMSC is `common/mmsc.rs`; the
-//! short messages it queues are written as `common/smsc.rs` says.
+//! Run with `--help` for the details. The MMSC is `shared/mmsc_flow/mmsc.rs`; the
+//! short messages it queues are written as `shared/mmsc_flow/smsc.rs` says.
 
 #[allow(dead_code)] // the test uses what the program does not
-#[path = "common/mmsc.rs"]
+#[path = "shared/mmsc_flow/mmsc.rs"]
 mod mmsc;
 #[allow(dead_code)]
-#[path = "common/smsc.rs"]
+#[path = "shared/mmsc_flow/smsc.rs"]
 mod smsc;
 
 use tokio::net::TcpListener;

@@ -12,7 +12,7 @@ dst=fuzz/corpus
 manifest=$src/MANIFEST.tsv
 
 pdu_targets=(decode decode_strict roundtrip_canonical multipart differential)
-mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil" "$dst/serde"
+mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil" "$dst/serde" "$dst/render"
 
 n=0
 # MANIFEST.tsv: file, source_repo, original_path, commit, license, kind, ...
@@ -22,12 +22,13 @@ while IFS=$'\t' read -r file _ _ _ _ kind _; do
     name=${file//\//_}
     case $kind in
         mms-pdu | hex-extracted)
-            for t in "${pdu_targets[@]}"; do cp "$src/$file" "$dst/$t/$name"; done
+            for t in "${pdu_targets[@]}" render; do cp "$src/$file" "$dst/$t/$name"; done
             # serde: an even first octet selects the binary side.
             { printf '\0'; cat "$src/$file"; } > "$dst/serde/$name" ;;
         wap-push)
             cp "$src/$file" "$dst/push/$name"
-            cp "$src/$file" "$dst/sms/$name" ;;
+            cp "$src/$file" "$dst/sms/$name"
+            cp "$src/$file" "$dst/render/$name" ;;
         *) echo "seed.sh: unknown kind '$kind' for $file" >&2; exit 1 ;;
     esac
     n=$((n + 1))

@@ -28,6 +28,8 @@
 //!   presentation.
 //! - [`compose`], above `mms` and `smil`: [`compose::SendReqBuilder`]
 //!   builds an m-send-req, its SMIL slides included.
+//! - [`gsm7`]: the GSM 7-bit default alphabet of text short messages
+//!   and its packing into septets.
 //!
 //! Each layer only looks down (ARCHITECTURE.md has the map).
 //!
@@ -147,6 +149,7 @@ pub mod charset {
 pub mod compose;
 mod ctx;
 mod error;
+pub mod gsm7;
 mod limits;
 pub mod mms;
 #[cfg(feature = "smil")]

@@ -10,11 +10,11 @@
 //! them again with `MMS_PDU_BLESS=1 cargo test --test all_types`.
 
 #[allow(dead_code)]
-#[path = "../examples/common/dump.rs"]
+#[path = "../examples/shared/json_shape/dump.rs"]
 mod dump;
 
 #[allow(dead_code)]
-#[path = "../examples/common/compose.rs"]
+#[path = "../examples/shared/json_shape/compose.rs"]
 mod compose;
 
 use std::path::PathBuf;

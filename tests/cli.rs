@@ -8,19 +8,19 @@
 #![allow(clippy::duplicate_mod)]
 
 #[allow(dead_code)]
-#[path = "../examples/common/dump.rs"]
+#[path = "../examples/shared/json_shape/dump.rs"]
 mod dump;
 
 #[allow(dead_code)]
-#[path = "../examples/common/compose.rs"]
+#[path = "../examples/shared/json_shape/compose.rs"]
 mod compose;
 
 #[allow(dead_code)]
-#[path = "../examples/mmsdump.rs"]
+#[path = "../examples/mmsdump/main.rs"]
 mod mmsdump;
 
 #[allow(dead_code)]
-#[path = "../examples/mmscompose.rs"]
+#[path = "../examples/mmscompose/main.rs"]
 mod mmscompose;
 
 use std::path::PathBuf;

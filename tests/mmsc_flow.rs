@@ -8,21 +8,22 @@
 //! page); the errors.
 
 #[allow(dead_code)]
-#[path = "../examples/common/smsc.rs"]
+#[path = "../examples/shared/mmsc_flow/smsc.rs"]
 mod smsc;
 
 #[allow(dead_code)]
-#[path = "../examples/common/mmsc.rs"]
+#[path = "../examples/shared/mmsc_flow/mmsc.rs"]
 mod mmsc;
 
 #[allow(dead_code)]
-#[path = "../examples/common/client.rs"]
+#[path = "../examples/shared/mmsc_flow/client.rs"]
 mod client;
 
 use std::future::Future;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hyper::Method;
+use mms_pdu::gsm7;
 use mms_pdu::mms::message::{
     AcknowledgeInd, DeliveryInd, ForwardConf, ForwardReq, Message, NotificationInd, NotifyRespInd,
     RetrieveConf, SendConf, SendReq,
@@ -648,15 +649,15 @@ async fn an_independent_decoder_agrees_with_the_flow() {
 #[test]
 fn gsm_7bit_text_is_packed_as_the_spec_shows() {
     // TS 23.038 §6.1.2.1.1: "hellohello" packs to E8 32 9B FD 46 97 D9 EC 37.
-    let (ud, udl) = smsc::pack_septets(&[], &smsc::gsm7_encode("hellohello"));
+    let (ud, udl) = gsm7::pack(&[], &gsm7::encode_lossy("hellohello").0);
     assert_eq!(ud, [0xE8, 0x32, 0x9B, 0xFD, 0x46, 0x97, 0xD9, 0xEC, 0x37]);
     assert_eq!(udl, 10);
-    let (_, septets) = smsc::unpack_septets(&ud, udl, false).unwrap();
-    assert_eq!(smsc::gsm7_decode(&septets), "hellohello");
+    let (_, septets) = gsm7::unpack(&ud, udl, false).unwrap();
+    assert_eq!(gsm7::decode(&septets), "hellohello");
     // The extension table and the characters outside the alphabet.
-    let s = smsc::gsm7_encode("[€]é_ç");
+    let s = gsm7::encode_lossy("[€]é_ç").0;
     assert_eq!(s, [0x1B, 0x3C, 0x1B, 0x65, 0x1B, 0x3E, 0x05, 0x11, 0x3F]);
-    assert_eq!(smsc::gsm7_decode(&s), "[€]é_?");
+    assert_eq!(gsm7::decode(&s), "[€]é_?");
 }
 
 #[test]

@@ -634,13 +634,13 @@ impl Default for SmilLimits {
 #[non_exhaustive]
 pub enum SmilErrorKind {
     /// Not well-formed XML (the XML reader's description).
-    #[error("malformed XML: {0}")]
+    #[error("malformed XML: {}", Escaped(.0))]
     Xml(String),
     /// The document ended inside an element.
-    #[error("the document ends inside <{0}>")]
+    #[error("the document ends inside <{}>", Escaped(.0))]
     Unclosed(String),
     /// The root element is not `<smil>`.
-    #[error("the root element is <{0}>")]
+    #[error("the root element is <{}>", Escaped(.0))]
     NotSmil(String),
     /// No element at all.
     #[error("no root element")]
@@ -668,6 +668,37 @@ pub enum SmilErrorKind {
     /// The part's Content-Transfer-Encoding could not be undone.
     #[error("the Content-Transfer-Encoding cannot be undone")]
     TransferEncoding,
+}
+
+/// Text from a document as an error message quotes it: the C0 and C1
+/// controls, DEL, the bidi controls, the line and paragraph separators and
+/// the byte order mark as `\u{…}`, so that a message that quotes an
+/// element name cannot drive the terminal it is printed on.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        for c in self.0.chars() {
+            let hidden = matches!(
+                c,
+                '\u{061c}'
+                    | '\u{200e}'
+                    | '\u{200f}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{feff}'
+            );
+            if c.is_control() || hidden {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A SMIL document that could not be read: where (the byte offset in the

@@ -169,6 +169,36 @@ impl<'a> Part<'a> {
             nested: self.nested.map(Multipart::into_owned),
         }
     }
+    /// The start of a `text/*` part: its first `max_chars` characters read
+    /// in the charset of its Content-Type (see [`Part::text`]; the text
+    /// is read as the label says, or as the octets show when it lies), then
+    /// `…` when the text goes on. `None` for another media type, and when
+    /// the Content-Transfer-Encoding cannot be undone or this build cannot
+    /// read the charset.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{Charset, ContentType, Media, Parameter, Part};
+    /// let ct = ContentType::new(Media::from_name("text/plain"))
+    ///     .with(Parameter::charset(Charset::UCS_2));
+    /// let p = Part::new(ct, &b"\x00H\x00i\x00!"[..]);
+    /// assert_eq!(p.text_preview(2).as_deref(), Some("Hi…"));
+    /// assert_eq!(p.text_preview(3).as_deref(), Some("Hi!"));
+    /// let jpeg = Part::new(ContentType::new(Media::from_name("image/jpeg")), &b"Hi"[..]);
+    /// assert_eq!(jpeg.text_preview(2), None);
+    /// ```
+    pub fn text_preview(&self, max_chars: usize) -> Option<alloc::string::String> {
+        let media = self.content_type.media().name();
+        if !media.get(..5)?.eq_ignore_ascii_case("text/") {
+            return None;
+        }
+        let text = self.text()?.ok()?.text;
+        let mut chars = text.chars();
+        let mut preview: alloc::string::String = chars.by_ref().take(max_chars).collect();
+        if chars.next().is_some() {
+            preview.push('…');
+        }
+        Some(preview)
+    }
 }
 
 pub(crate) fn own_header(h: WspHeader<'_>) -> WspHeader<'static> {

@@ -27,6 +27,7 @@
 
 use std::collections::BTreeMap;
 
+use mms_pdu::gsm7;
 use mms_pdu::sms::{split, Reassembler, ReassemblyLimits, SplitOptions, UserData};
 
 /// TP-DCS of 8-bit data, no message class (TS 23.038 §4).
@@ -133,9 +134,9 @@ pub fn push_messages(push: &[u8], reference: u8) -> Result<Vec<Sms>, String> {
 /// (reference `reference`). A character outside the default alphabet and
 /// its extension table is sent as `?`.
 pub fn text_messages(text: &str, reference: u8) -> Vec<Sms> {
-    let septets = gsm7_encode(text);
+    let (septets, _) = gsm7::encode_lossy(text);
     if septets.len() <= GSM7_SINGLE {
-        let (ud, udl) = pack_septets(&[], &septets);
+        let (ud, udl) = gsm7::pack(&[], &septets);
         return vec![Sms {
             dcs: DCS_GSM7,
             udhi: false,
@@ -151,7 +152,7 @@ pub fn text_messages(text: &str, reference: u8) -> Vec<Sms> {
         let mut n = rest.len().min(GSM7_SEGMENT);
         // No value of the extension table is itself 0x1B: an escape
         // last in the chunk always introduces the next septet.
-        if n < rest.len() && rest[n - 1] == ESC {
+        if n < rest.len() && rest[n - 1] == gsm7::ESCAPE {
             n -= 1;
         }
         chunks.push(&rest[..n]);
@@ -164,7 +165,7 @@ pub fn text_messages(text: &str, reference: u8) -> Vec<Sms> {
         .enumerate()
         .map(|(k, chunk)| {
             let udh = [5, 0x00, 3, reference, total, k as u8 + 1];
-            let (ud, udl) = pack_septets(&udh, chunk);
+            let (ud, udl) = gsm7::pack(&udh, chunk);
             Sms {
                 dcs: DCS_GSM7,
                 udhi: true,
@@ -225,8 +226,9 @@ impl Handset {
                 }))
             }
             DCS_GSM7 => {
-                let (header, septets) = unpack_septets(&sms.ud, sms.udl, sms.udhi)?;
-                let text = gsm7_decode(&septets);
+                let (header, septets) =
+                    gsm7::unpack(&sms.ud, sms.udl, sms.udhi).map_err(|e| e.to_string())?;
+                let text = gsm7::decode(&septets);
                 let concat = if sms.udhi {
                     UserData::decode(header).map_err(|e| e.to_string())?.concat
                 } else {
@@ -249,122 +251,6 @@ impl Handset {
             other => Err(format!("TP-DCS {other:02x} is not handled")),
         }
     }
-}
-
-const ESC: u8 = 0x1B;
-
-/// The GSM 7-bit default alphabet (TS 23.038 §6.2.1), by septet value; the
-/// escape (0x1B) stands as U+001B.
-const GSM7: [char; 128] = [
-    '@', '£', '$', '¥', 'è', 'é', 'ù', 'ì', 'ò', 'Ç', '\n', 'Ø', 'ø', '\r', 'Å', 'å', //
-    'Δ', '_', 'Φ', 'Γ', 'Λ', 'Ω', 'Π', 'Ψ', 'Σ', 'Θ', 'Ξ', '\u{1b}', 'Æ', 'æ', 'ß', 'É', //
-    ' ', '!', '"', '#', '¤', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/', //
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?', //
-    '¡', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', //
-    'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', 'Ä', 'Ö', 'Ñ', 'Ü', '§', //
-    '¿', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', //
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'ä', 'ö', 'ñ', 'ü', 'à', //
-];
-
-/// The default alphabet extension table (TS 23.038 §6.2.1.1): the septet
-/// after an escape, and its character.
-const GSM7_EXT: [(u8, char); 10] = [
-    (0x0A, '\u{0C}'),
-    (0x14, '^'),
-    (0x28, '{'),
-    (0x29, '}'),
-    (0x2F, '\\'),
-    (0x3C, '['),
-    (0x3D, '~'),
-    (0x3E, ']'),
-    (0x40, '|'),
-    (0x65, '€'),
-];
-
-/// Text to septets (`?` for what the alphabet lacks).
-pub fn gsm7_encode(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        if let Some(k) = GSM7.iter().position(|&g| g == c && c != '\u{1b}') {
-            out.push(k as u8);
-        } else if let Some(&(s, _)) = GSM7_EXT.iter().find(|&&(_, e)| e == c) {
-            out.extend_from_slice(&[ESC, s]);
-        } else {
-            out.push(0x3F); // '?'
-        }
-    }
-    out
-}
-
-/// Septets to text (an unknown escape reads as a space, as §6.2.1.1 asks
-/// of a receiver).
-pub fn gsm7_decode(septets: &[u8]) -> String {
-    let mut out = String::with_capacity(septets.len());
-    let mut it = septets.iter();
-    while let Some(&s) = it.next() {
-        if s == ESC {
-            let next = it.next().copied().unwrap_or(0);
-            let c = GSM7_EXT.iter().find(|&&(e, _)| e == next).map(|&(_, c)| c);
-            out.push(c.unwrap_or(' '));
-        } else {
-            out.push(GSM7[usize::from(s & 0x7F)]);
-        }
-    }
-    out
-}
-
-/// Packs septets after a user-data header (`udh` with its UDHL octet, or
-/// empty): the header octets, fill bits up to a septet boundary, then the
-/// septets, least significant bit first (TS 23.038 §6.1.2.1.1, TS 23.040
-/// §9.2.3.24). Returns the user data and TP-UDL in septets.
-pub fn pack_septets(udh: &[u8], septets: &[u8]) -> (Vec<u8>, usize) {
-    let start = (udh.len() * 8).div_ceil(7) * 7;
-    let bits = start + septets.len() * 7;
-    let mut out = vec![0u8; bits.div_ceil(8)];
-    out[..udh.len()].copy_from_slice(udh);
-    for (k, &s) in septets.iter().enumerate() {
-        let at = start + 7 * k;
-        let v = u16::from(s & 0x7F) << (at % 8);
-        out[at / 8] |= v as u8;
-        if v > 0xFF {
-            out[at / 8 + 1] |= (v >> 8) as u8;
-        }
-    }
-    (out, bits / 7)
-}
-
-/// The user-data header (with its UDHL octet; empty without one) and the
-/// septets of GSM 7-bit user data of `udl` septets.
-pub fn unpack_septets(ud: &[u8], udl: usize, udhi: bool) -> Result<(&[u8], Vec<u8>), String> {
-    if ud.len() < (udl * 7).div_ceil(8) {
-        return Err(format!(
-            "TP-UDL {udl} septets needs {} octets, found {}",
-            (udl * 7).div_ceil(8),
-            ud.len()
-        ));
-    }
-    let header_len = match (udhi, ud.first()) {
-        (false, _) => 0,
-        (true, Some(&udhl)) => 1 + usize::from(udhl),
-        (true, None) => return Err("TP-UDHI set on empty user data".into()),
-    };
-    if header_len > ud.len() {
-        return Err(format!(
-            "UDHL {} runs past the {} octets of user data",
-            header_len - 1,
-            ud.len()
-        ));
-    }
-    let first = (header_len * 8).div_ceil(7);
-    let septets = (first..udl)
-        .map(|k| {
-            let at = 7 * k;
-            let lo = u16::from(ud[at / 8]);
-            let hi = ud.get(at / 8 + 1).map_or(0, |&b| u16::from(b));
-            ((((hi << 8) | lo) >> (at % 8)) & 0x7F) as u8
-        })
-        .collect();
-    Ok((&ud[..header_len], septets))
 }
 
 /// Octets as lower-case hex.
