@@ -689,16 +689,3 @@ fn a_long_text_is_concatenated_and_put_back_together() {
     }
     assert_eq!(whole, Some(smsc::Received::Text(text)));
 }
-
-/// mmsd-tng, a real handset's MMS daemon, against the MMSC example:
-/// `tests/mmsd_tng/run.sh` (private D-Bus buses, a fake ModemManager);
-/// CI runs the script itself after installing mmsd-tng with apt.
-#[test]
-#[ignore = "needs mmsd-tng, dbus-daemon, python3-dbus: run with `cargo test --test mmsc_flow -- --ignored`"]
-fn mmsd_tng_sends_and_receives_through_the_mmsc() {
-    let status = std::process::Command::new("bash")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mmsd_tng/run.sh"))
-        .status()
-        .expect("bash runs");
-    assert!(status.success(), "tests/mmsd_tng/run.sh failed: {status}");
-}
