@@ -9,7 +9,10 @@
 #[ignore = "needs mmsd-tng, dbus-daemon, python3-dbus: run with `cargo test --test mmsd_tng_flow -- --ignored`"]
 fn mmsd_tng_sends_and_receives_through_the_mmsc() {
     let status = std::process::Command::new("bash")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mmsd_tng/run.sh"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/mmsd_tng/run.sh"
+        ))
         .status()
         .expect("bash runs");
     assert!(status.success(), "tests/mmsd_tng/run.sh failed: {status}");

@@ -792,6 +792,12 @@ fn submit(
     let mut deliveries = Vec::with_capacity(recipients.len());
     let mut outgoing: Outgoing = Vec::new();
     let mut new_bytes = raw.len();
+    // Every copy's m-retrieve-conf is the same but for its
+    // X-Mms-Transaction-Id (the second header, §7.3.63 ordering aside:
+    // Message-Type then Transaction-Id, MMS_ENC 1.3 §6.3): it is encoded
+    // once, around a stand-in id of the same length, and each copy holds
+    // only the octets up to its own id.
+    let mut template: Option<RetrieveTemplate> = None;
     for (number, address) in &recipients {
         let id = new_id()?;
         let (retrieve, own_bytes) = if config.legacy.contains(number) {
@@ -799,13 +805,21 @@ fn submit(
             outgoing.push((number.clone(), lines));
             (None, 0)
         } else {
-            let chunks = retrieve_conf(req, &body, &id, &message_id, date, shown_from.as_deref())?;
+            if template.is_none() {
+                template = Some(RetrieveTemplate::new(
+                    req,
+                    &body,
+                    &message_id,
+                    date,
+                    shown_from.as_deref(),
+                )?);
+            }
+            let Some(t) = &template else {
+                return Err("no m-retrieve-conf".into());
+            };
+            let chunks = t.copy(&id)?;
             let size: usize = chunks.iter().map(Bytes::len).sum();
-            let own: usize = chunks
-                .iter()
-                .filter(|c| c.as_ptr() != body.as_ptr())
-                .map(Bytes::len)
-                .sum();
+            let own = chunks[0].len();
             let lines = notify(
                 shared,
                 req,
@@ -1192,36 +1206,78 @@ fn send_conf(
 
 /// MMS_ENC 1.3 §6.3: the m-retrieve-conf of one recipient's copy: the
 /// submitted headers the recipient sees (no Bcc; From unless hidden), the
-/// Message-ID and Date the MMSC gave, and the body octets as sent. It is
-/// encoded as buffers: the headers, then `body` itself, not a copy.
-fn retrieve_conf(
-    req: &SendReq<'_>,
-    body: &Bytes,
-    id: &str,
-    message_id: &str,
-    date: u64,
-    shown_from: Option<&str>,
-) -> Result<Vec<Bytes>, String> {
-    RetrieveConf {
-        version: Version::V1_2,
-        transaction_id: Some(text(id)?),
-        message_id: Some(text(message_id)?),
-        date,
-        from: shown_from.map(|f| FromValue::Address(encoded(f))),
-        to: req.to.clone(),
-        cc: req.cc.clone(),
-        subject: req.subject.clone(),
-        message_class: req.message_class.clone(),
-        priority: req.priority,
-        delivery_report: req.delivery_report,
-        read_report: req.read_report,
-        content_type: req.content_type.clone(),
-        body: Some(Body::Data(Data::Shared(body.clone()))),
-        ..RetrieveConf::default()
+/// Message-ID and Date the MMSC gave, and the body octets as sent. The
+/// message's copies share all of it but their X-Mms-Transaction-Id.
+struct RetrieveTemplate {
+    /// The octets before the Transaction-Id's text.
+    before: Bytes,
+    /// From the Transaction-Id's terminating NUL to the body.
+    after: Bytes,
+    /// The body: a slice of the stored m-send-req.
+    body: Bytes,
+    /// The length of the ids it takes.
+    id_len: usize,
+}
+
+impl RetrieveTemplate {
+    fn new(
+        req: &SendReq<'_>,
+        body: &Bytes,
+        message_id: &str,
+        date: u64,
+        shown_from: Option<&str>,
+    ) -> Result<Self, String> {
+        // A stand-in id, random so that it occurs nowhere else.
+        let stand_in = new_id()?;
+        let chunks = RetrieveConf {
+            version: Version::V1_2,
+            transaction_id: Some(text(&stand_in)?),
+            message_id: Some(text(message_id)?),
+            date,
+            from: shown_from.map(|f| FromValue::Address(encoded(f))),
+            to: req.to.clone(),
+            cc: req.cc.clone(),
+            subject: req.subject.clone(),
+            message_class: req.message_class.clone(),
+            priority: req.priority,
+            delivery_report: req.delivery_report,
+            read_report: req.read_report,
+            content_type: req.content_type.clone(),
+            body: Some(Body::Data(Data::Shared(body.clone()))),
+            ..RetrieveConf::default()
+        }
+        .to_pdu()
+        .encode_vectored()
+        .map_err(|e| e.to_string())?;
+        // [headers, body]: encode_vectored hands the shared body on as is.
+        let [head, shared_body] = chunks.as_slice() else {
+            return Err(format!("{} buffers from encode_vectored", chunks.len()));
+        };
+        if shared_body.as_ptr() != body.as_ptr() {
+            return Err("the body was copied".into());
+        }
+        let at = head
+            .windows(stand_in.len())
+            .position(|w| w == stand_in.as_bytes())
+            .ok_or("no Transaction-Id in the m-retrieve-conf")?;
+        Ok(RetrieveTemplate {
+            before: head.slice(..at),
+            after: head.slice(at + stand_in.len()..),
+            body: body.clone(),
+            id_len: stand_in.len(),
+        })
     }
-    .to_pdu()
-    .encode_vectored()
-    .map_err(|e| e.to_string())
+
+    /// One copy's m-retrieve-conf: its own few octets, then the shared ones.
+    fn copy(&self, id: &str) -> Result<Vec<Bytes>, String> {
+        if id.len() != self.id_len {
+            return Err(format!("an id of {} characters", id.len()));
+        }
+        let mut own = Vec::with_capacity(self.before.len() + id.len());
+        own.extend_from_slice(&self.before);
+        own.extend_from_slice(id.as_bytes());
+        Ok(vec![own.into(), self.after.clone(), self.body.clone()])
+    }
 }
 
 /// Why octets that decoded as no PDU are not one, with the offset.
