@@ -297,6 +297,33 @@ async fn slow_and_lying_clients_are_cut_off() {
         }
         assert!(busy >= 300 - 16, "{busy} of 300 answered 503");
         assert!(started.elapsed() < Duration::from_secs(5));
+        // Connections that send nothing, and one left idle after a
+        // request: closed too, not held.
+        let mut kept = TcpStream::connect(server.local_addr()).await.unwrap();
+        kept.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            .await
+            .unwrap();
+        let mut silent = vec![kept];
+        for _ in 0..15 {
+            silent.push(TcpStream::connect(server.local_addr()).await.unwrap());
+        }
+        for (k, mut s) in silent.into_iter().enumerate() {
+            let mut buf = Vec::new();
+            let read = tokio::time::timeout(Duration::from_secs(5), s.read_to_end(&mut buf)).await;
+            assert!(
+                read.is_ok(),
+                "connection {k} (0: idle after a request) was held open"
+            );
+            if k == 0 {
+                assert!(
+                    buf.starts_with(b"HTTP/1.1 200"),
+                    "{:?}",
+                    String::from_utf8_lossy(&buf)
+                );
+            } else {
+                assert!(buf.is_empty(), "{:?}", String::from_utf8_lossy(&buf));
+            }
+        }
         // And the MMSC serves the next client as usual.
         let (status, _, _) = raw(
             &server,
