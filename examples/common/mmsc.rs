@@ -793,10 +793,10 @@ fn submit(
     let mut outgoing: Outgoing = Vec::new();
     let mut new_bytes = raw.len();
     // Every copy's m-retrieve-conf is the same but for its
-    // X-Mms-Transaction-Id (the second header, §7.3.63 ordering aside:
-    // Message-Type then Transaction-Id, MMS_ENC 1.3 §6.3): it is encoded
-    // once, around a stand-in id of the same length, and each copy holds
-    // only the octets up to its own id.
+    // X-Mms-Transaction-Id (MMS_ENC 1.3 §6.3: the copy's own id, so that
+    // an m-acknowledge-ind names the copy): it is encoded once, around a
+    // stand-in id of the same length, and each copy holds only the
+    // octets up to and including its own id.
     let mut template: Option<RetrieveTemplate> = None;
     for (number, address) in &recipients {
         let id = new_id()?;
