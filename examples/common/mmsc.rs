@@ -249,9 +249,20 @@ impl Shared {
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
+    /// Prints a line of the log, its control characters escaped: the
+    /// Transaction-Ids and addresses in it come from clients, and must
+    /// not drive the terminal.
     fn say(&self, line: impl AsRef<str>) {
         if self.config.print {
-            println!("{}", line.as_ref());
+            let mut out = String::with_capacity(line.as_ref().len());
+            for c in line.as_ref().chars() {
+                if c.is_control() || c == '\u{feff}' {
+                    out.extend(c.escape_default());
+                } else {
+                    out.push(c);
+                }
+            }
+            println!("{out}");
         }
     }
 }
