@@ -17,6 +17,7 @@
 # Exits 0 when every check passed, 1 otherwise (a missing tool included).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ in the source tree
 here=tests/mmsd_tng
 
 MMSD_NUMBER=+15551230100
