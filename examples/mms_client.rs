@@ -46,7 +46,11 @@ Options:
   --deferred             deferred retrieval (Deferred, fetch, acknowledge)
   --no-delivery-report   do not ask for delivery reports
   --explicit-from        write the number in From, rather than the
-                         Insert-address-token with an X-MSISDN header
+                         Insert-address-token
+
+Every request of a handset carries its number in X-MSISDN, as an
+operator's WAP gateway adds it: the MMSC takes the sender from it, and
+gives a message, its answers and a number's SMS queue only to that number.
   --timeout SECONDS      how long to wait for a short message (default 5)
   -h, --help             this help
 

@@ -21,7 +21,10 @@ use tokio::net::TcpListener;
 const USAGE: &str = "\
 mmsc: a small store-and-forward MMSC (MMS Proxy-Relay) on HTTP
 
-Usage: mmsc [--listen ADDR] [--legacy NUMBER]... [--public-url URL] [--expiry SECONDS] [--quiet]
+Usage: mmsc [--listen ADDR] [--legacy NUMBER]... [--public-url URL] [--expiry SECONDS]
+            [--msisdn-header NAME|none] [--msisdn-for-loopback NUMBER]
+            [--max-recipients N] [--max-stored-bytes N] [--max-expiry SECONDS]
+            [--max-connections N] [--quiet]
 
 Takes m-send-req by POST /mms (application/vnd.wap.mms-message), answers
 m-send-conf and stores the message; tells each recipient with an
@@ -39,16 +42,32 @@ Options:
                       (default http:// and the address listened on)
   --expiry SECONDS    X-Mms-Expiry of the notifications when the sender gave
                       none (default 604800, a week)
+  --max-expiry SECONDS  the longest a message is kept, whatever its
+                      X-Mms-Expiry (default 604800)
+  --msisdn-header NAME  the request header a gateway in front sets to the
+                      caller's number (default X-MSISDN; `none`: trust none).
+                      The MMSC believes it: only a gateway that removes it
+                      from what handsets send may stand in front.
+  --msisdn-for-loopback NUMBER
+                      the number of a request from 127.0.0.1/::1 without
+                      that header: one handset on this machine, such as
+                      mmsd-tng, which sends From as the Insert-address-token
+  --max-recipients N  recipients per message (default 100)
+  --max-stored-bytes N  octets the store holds (default 268435456)
+  --max-connections N   connections served at once (default 256)
   --quiet             print only the URL, not each transaction
   -h, --help          this help
 
 Routes:
   POST /mms           m-send-req, m-notifyresp-ind, m-acknowledge-ind
-  GET  /mms/<id>      the m-retrieve-conf of one recipient's copy
+                      (the last two answered 200 with an empty body)
+  GET  /mms/<id>      the m-retrieve-conf of one recipient's copy (to that
+                      recipient only; <id> is 128 random bits)
   GET  /smsc/<number> the short messages queued for a number, one a line
-                      (dcs=.. udhi=.. udl=.. ud=HEX), emptied on read; the
-                      ud= of a push is what `mmsdump --sms` reads
-  GET  /web/<id>      the message as an HTML page
+                      (dcs=.. udhi=.. udl=.. ud=HEX), emptied on read, to
+                      that number only; the ud= of a push is what
+                      `mmsdump --sms` reads
+  GET  /web/<id>      the message as an HTML page (anyone with the link)
 ";
 
 struct Args {
@@ -81,6 +100,25 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     .parse()
                     .map_err(|_| format!("--expiry {s}: not a number of seconds"))?;
             }
+            "--max-expiry" => config.max_expiry = number(&a, &value("a number of seconds")?)?,
+            "--msisdn-header" => {
+                let h = value("a header name, or none")?;
+                config.msisdn_header = (!h.eq_ignore_ascii_case("none")).then_some(h);
+            }
+            "--msisdn-for-loopback" => {
+                let n = value("a number")?;
+                if mmsc::msisdn_of(&n).is_none() {
+                    return Err(format!("--msisdn-for-loopback {n}: not a phone number"));
+                }
+                config.loopback_msisdn = Some(n);
+            }
+            "--max-recipients" => config.max_recipients = number(&a, &value("a number")?)? as usize,
+            "--max-stored-bytes" => {
+                config.max_stored_bytes = number(&a, &value("a number")?)? as usize
+            }
+            "--max-connections" => {
+                config.max_connections = number(&a, &value("a number")?)? as usize
+            }
             "--quiet" => config.print = false,
             other => return Err(format!("unknown argument {other}")),
         }
@@ -88,7 +126,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     Ok(Some(Args { listen, config }))
 }
 
-#[tokio::main(flavor = "current_thread")]
+fn number(option: &str, s: &str) -> Result<u64, String> {
+    s.parse()
+        .map_err(|_| format!("{option} {s}: not a whole number"))
+}
+
+// Several threads: no request waits behind another's work.
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Some(a)) => a,

@@ -32,6 +32,9 @@ use crate::smsc::{Handset, Received, Sms};
 
 /// The media type of MMS PDUs over HTTP.
 pub const MMS_MEDIA_TYPE: &str = "application/vnd.wap.mms-message";
+/// The request header with the handset's number, as the network's WAP
+/// gateway adds it to every request of the handset.
+pub const MSISDN_HEADER: &str = "x-msisdn";
 
 /// An attachment read from a file.
 #[derive(Debug, Clone)]
@@ -93,9 +96,9 @@ pub struct Options {
     /// then acknowledge (m-acknowledge-ind); otherwise fetch and answer
     /// Retrieved (m-notifyresp-ind).
     pub deferred: bool,
-    /// Send From as the Insert-address-token, the number going in the
-    /// X-MSISDN request header as a WAP gateway adds it; otherwise write
-    /// the number in From.
+    /// Send From as the Insert-address-token; otherwise write the number
+    /// in From. Either way every request carries the number in the
+    /// X-MSISDN header, as a WAP gateway adds it.
     pub insert_address: bool,
     /// How long to wait for a short message to arrive.
     pub timeout: Duration,
@@ -254,7 +257,7 @@ pub async fn post_pdu(
 ) -> Result<HttpResponse, String> {
     let mut headers = vec![("content-type", MMS_MEDIA_TYPE)];
     if let Some(n) = msisdn {
-        headers.push(("x-msisdn", n));
+        headers.push((MSISDN_HEADER, n));
     }
     http(Method::POST, &format!("{mmsc}/mms"), &headers, pdu.to_vec()).await
 }
@@ -314,8 +317,9 @@ pub async fn run(opts: &Options, out: &mut dyn Write) -> Result<Flow, String> {
                 .unwrap_or_default()
         ),
     );
-    let msisdn = opts.insert_address.then_some(opts.from.as_str());
-    let resp = post_pdu(&opts.mmsc, &send_req, msisdn).await?;
+    // The number goes in X-MSISDN as the network's gateway adds it, with
+    // From the Insert-address-token or the same number.
+    let resp = post_pdu(&opts.mmsc, &send_req, Some(opts.from.as_str())).await?;
     flow.send_req = send_req;
     flow.send_status = resp.status;
     if resp.status != 200 {
@@ -499,7 +503,13 @@ async fn retrieve(
         format!("{step}. {} fetches the message: GET {url}", r.number),
     );
     *step += 1;
-    let resp = http(Method::GET, &url, &[], Vec::new()).await?;
+    let resp = http(
+        Method::GET,
+        &url,
+        &[(MSISDN_HEADER, r.number.as_str())],
+        Vec::new(),
+    )
+    .await?;
     if resp.status != 200 {
         return Err(format!("GET {url}: HTTP {}", resp.status));
     }
@@ -569,7 +579,7 @@ async fn retrieve(
             ..AcknowledgeInd::default()
         };
         let pdu = ack.encode().map_err(|e| e.to_string())?;
-        let resp = post_pdu(&opts.mmsc, &pdu, None).await?;
+        let resp = post_pdu(&opts.mmsc, &pdu, Some(&r.number)).await?;
         say(
             out,
             format!(
@@ -599,7 +609,7 @@ async fn answer_notification(
         ..NotifyRespInd::default()
     };
     let pdu = resp_ind.encode().map_err(|e| e.to_string())?;
-    let resp = post_pdu(&opts.mmsc, &pdu, None).await?;
+    let resp = post_pdu(&opts.mmsc, &pdu, Some(&r.number)).await?;
     say(
         out,
         format!(
@@ -634,7 +644,7 @@ pub async fn poll_outbox(
         let resp = http(
             Method::GET,
             &format!("{mmsc}/smsc/{number}"),
-            &[],
+            &[(MSISDN_HEADER, number)],
             Vec::new(),
         )
         .await?;

@@ -7,40 +7,60 @@
 //!
 //! ```text
 //! POST /mms           m-send-req        → m-send-conf (§6.1.1, §6.1.2)
-//!                     m-notifyresp-ind  → 204         (§6.2)
-//!                     m-acknowledge-ind → 204         (§6.3)
+//!                     m-notifyresp-ind  → 200, empty  (§6.2)
+//!                     m-acknowledge-ind → 200, empty  (§6.3)
 //!                     m-forward-req     → m-forward-conf, service denied (§6.4)
 //! GET  /mms/<id>      the m-retrieve-conf of one recipient's copy (§6.3)
 //! GET  /smsc/<msisdn> the simulated SMS centre's queue for a number, one
 //!                     short message a line (see smsc.rs), emptied on read
 //! GET  /web/<id>      the message as an HTML page, for a handset without MMS
-//! GET  /web/<id>/part/<n>   part n of the body (0-based), with its type
+//! GET  /web/<id>/part/<n>   part n of the body (0-based)
 //! ```
 //!
-//! Each recipient's copy has an id of its own (`<id>` above): it names the
-//! Content-Location, and it is the X-Mms-Transaction-Id of both the
-//! m-notification-ind and the m-retrieve-conf, so that an m-notifyresp-ind
-//! or an m-acknowledge-ind tells the MMSC whose copy it is about.
+//! Each recipient's copy has an id of its own (`<id>` above), 128 random
+//! bits: it names the Content-Location, and it is the
+//! X-Mms-Transaction-Id of both the m-notification-ind and the
+//! m-retrieve-conf, so that an m-notifyresp-ind or an m-acknowledge-ind
+//! tells the MMSC whose copy it is about.
+//!
+//! Who is asking is what the network says: the number in a request
+//! header that a WAP gateway in front sets (X-MSISDN by default), or, for
+//! a loopback request without it, a number the MMSC was configured with.
+//! A sender is that number, and only a copy's recipient may fetch or
+//! answer it, and only a number's handset may drain its SMS queue. The
+//! web page of a copy (for a handset without MMS) is reached by its
+//! unguessable id alone, as the link in the text SMS gives it.
+//!
+//! The body of a message is stored once, as the m-send-req came: every
+//! recipient's m-retrieve-conf is its own few header octets followed by
+//! a shared slice of that buffer ([`mms_pdu::Pdu::encode_vectored`]).
+//! Messages are kept until their X-Mms-Expiry (capped), and the store,
+//! the recipients per message, the connections and the time a client
+//! may take to send a request are all bounded ([`Config`]).
 //!
 //! Shared by the `mmsc` example and `tests/mmsc_flow.rs` (each includes it
 //! with `#[path = …] mod mmsc;`, next to `smsc.rs`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::convert::Infallible;
 use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::task::{Context, Poll};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
-use hyper::body::Incoming;
-use hyper::header::CONTENT_TYPE;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper::body::{Frame, Incoming, SizeHint};
+use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, Semaphore};
 use tokio::task::{JoinHandle, JoinSet};
 
 use mms_pdu::mms::address::Address;
@@ -51,7 +71,7 @@ use mms_pdu::mms::message::{
 use mms_pdu::mms::typed::{ResponseStatus, SenderVisibility, Status};
 use mms_pdu::mms::view::PduView;
 use mms_pdu::wsp::push::Push;
-use mms_pdu::wsp::{ContentType, EncodedString, Text};
+use mms_pdu::wsp::{ContentType, Data, EncodedString, Text};
 use mms_pdu::{Body, FromValue, MessageClass, Time, Version};
 
 use crate::smsc;
@@ -64,11 +84,21 @@ pub const MMS_MEDIA_TYPE: &str = "application/vnd.wap.mms-message";
 pub const MSISDN_HEADER: &str = "x-msisdn";
 /// The largest POST body taken (carriers cap messages at 300 KB–1 MB).
 pub const MAX_BODY: usize = 2 * 1024 * 1024;
+/// The media types a web part is shown inline with; any other is served
+/// as a download (`Content-Disposition: attachment`).
+pub const INLINE_MEDIA: &[&str] = &[
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/bmp",
+    "text/plain",
+];
 
 const PERMANENT_FAILURE: ResponseStatus = ResponseStatus::PERMANENT_FAILURE;
 const SERVICE_DENIED: ResponseStatus = ResponseStatus::PERMANENT_SERVICE_DENIED;
 const FORMAT_CORRUPT: ResponseStatus = ResponseStatus::PERMANENT_MESSAGE_FORMAT_CORRUPT;
 const ADDRESS_UNRESOLVED: ResponseStatus = ResponseStatus::PERMANENT_SENDING_ADDRESS_UNRESOLVED;
+const TRANSIENT_FAILURE: ResponseStatus = ResponseStatus::TRANSIENT_FAILURE;
 const HIDE: SenderVisibility = SenderVisibility::HIDE;
 /// X-Mms-Message-Class Personal.
 const PERSONAL: u8 = 0x80;
@@ -85,8 +115,29 @@ pub struct Config {
     /// X-Mms-Expiry of the notifications when the m-send-req names none, in
     /// seconds (relative).
     pub expiry: u64,
+    /// The longest a message is kept, in seconds, whatever its X-Mms-Expiry.
+    pub max_expiry: u64,
     /// Print each transaction and each short message on standard output.
     pub print: bool,
+    /// The request header that carries the caller's number, set by a
+    /// gateway in front of the MMSC that removes it from what handsets
+    /// send (None: no header is trusted).
+    pub msisdn_header: Option<String>,
+    /// The number of a request from a loopback address that carries no
+    /// such header (one handset on the same machine, unauthenticated).
+    pub loopback_msisdn: Option<String>,
+    /// The most recipients (To, Cc and Bcc) one message may have.
+    pub max_recipients: usize,
+    /// The most octets the store holds (messages, per-recipient headers,
+    /// queued short messages); a message beyond it is refused, transiently.
+    pub max_stored_bytes: usize,
+    /// The most connections served at once; one more is answered 503 and
+    /// closed.
+    pub max_connections: usize,
+    /// How long a client may take to send a request's headers.
+    pub header_timeout: Duration,
+    /// How long a client may take to send a request's body.
+    pub body_timeout: Duration,
 }
 
 impl Default for Config {
@@ -95,7 +146,15 @@ impl Default for Config {
             legacy: BTreeSet::new(),
             public_url: None,
             expiry: 7 * 24 * 3600,
+            max_expiry: 7 * 24 * 3600,
             print: false,
+            msisdn_header: Some(MSISDN_HEADER.to_string()),
+            loopback_msisdn: None,
+            max_recipients: 100,
+            max_stored_bytes: 256 * 1024 * 1024,
+            max_connections: 256,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -109,11 +168,28 @@ impl Config {
     }
 }
 
+/// What the store holds, and what it was told.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Messages stored.
+    pub messages: usize,
+    /// Recipients' copies stored.
+    pub deliveries: usize,
+    /// Octets held: each message once, each copy's own headers, the
+    /// queued short messages.
+    pub stored_bytes: usize,
+    /// m-notifyresp-ind taken.
+    pub notify_responses: usize,
+    /// m-acknowledge-ind taken.
+    pub acknowledgements: usize,
+}
+
 /// A running MMSC.
 #[derive(Debug)]
 pub struct Mmsc {
     addr: SocketAddr,
     url: String,
+    shared: Arc<Shared>,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -126,6 +202,12 @@ impl Mmsc {
     /// Its URL (`http://127.0.0.1:PORT`), without a trailing slash.
     pub fn url(&self) -> &str {
         &self.url
+    }
+    /// What the store holds now (expired messages dropped first).
+    pub fn stats(&self) -> Stats {
+        let mut state = self.shared.lock();
+        state.purge(now());
+        state.stats()
     }
     /// Stops accepting, closes the open connections and waits for that.
     pub async fn shutdown(mut self) {
@@ -152,6 +234,39 @@ impl Drop for Mmsc {
     }
 }
 
+/// What every connection shares: the configuration, the store, and the
+/// counters of the SMS centre.
+#[derive(Debug)]
+struct Shared {
+    config: Config,
+    base: String,
+    state: Mutex<State>,
+    next_push_tid: AtomicU8,
+    next_sms_reference: AtomicU8,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+    /// Prints a line of the log, its control characters escaped: the
+    /// Transaction-Ids and addresses in it come from clients, and must
+    /// not drive the terminal.
+    fn say(&self, line: impl AsRef<str>) {
+        if self.config.print {
+            let mut out = String::with_capacity(line.as_ref().len());
+            for c in line.as_ref().chars() {
+                if c.is_control() || c == '\u{feff}' {
+                    out.extend(c.escape_default());
+                } else {
+                    out.push(c);
+                }
+            }
+            println!("{out}");
+        }
+    }
+}
+
 /// Starts the MMSC on a bound listener (`127.0.0.1:0` for an ephemeral
 /// port), in a task of the current tokio runtime.
 pub async fn start(listener: TcpListener, config: Config) -> std::io::Result<Mmsc> {
@@ -162,25 +277,55 @@ pub async fn start(listener: TcpListener, config: Config) -> std::io::Result<Mms
         .unwrap_or_else(|| format!("http://{addr}"))
         .trim_end_matches('/')
         .to_string();
-    let shared = Arc::new(Mutex::new(State::new(config, url.clone())));
+    let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
+    let shared = Arc::new(Shared {
+        config,
+        base: url.clone(),
+        state: Mutex::new(State::default()),
+        next_push_tid: AtomicU8::new(1),
+        next_sms_reference: AtomicU8::new(1),
+    });
     let (tx, mut rx) = oneshot::channel::<()>();
+    let server = shared.clone();
     let task = tokio::spawn(async move {
+        let shared = server;
         let mut connections = JoinSet::new();
         loop {
             tokio::select! {
                 _ = &mut rx => break,
                 accepted = listener.accept() => match accepted {
-                    Ok((stream, _)) => {
-                        let shared = shared.clone();
-                        connections.spawn(async move {
-                            let service = service_fn(move |req| handle(shared.clone(), req));
-                            let _ = http1::Builder::new()
-                                .serve_connection(TokioIo::new(stream), service)
+                    Ok((stream, peer)) => match permits.clone().try_acquire_owned() {
+                        Ok(permit) => {
+                            let shared = shared.clone();
+                            connections.spawn(async move {
+                                let _permit = permit;
+                                let header_timeout = shared.config.header_timeout;
+                                let service =
+                                    service_fn(move |req| handle(shared.clone(), peer, req));
+                                let _ = http1::Builder::new()
+                                    .timer(TokioTimer::new())
+                                    .header_read_timeout(header_timeout)
+                                    .serve_connection(TokioIo::new(stream), service)
+                                    .await;
+                            });
+                        }
+                        // Every connection slot taken: say so and close,
+                        // rather than hold a descriptor the MMSC cannot serve.
+                        Err(_) => {
+                            connections.spawn(async move {
+                                let mut stream = stream;
+                                let busy = b"HTTP/1.1 503 Service Unavailable\r\n\
+                                    content-length: 0\r\nretry-after: 1\r\nconnection: close\r\n\r\n";
+                                let _ = tokio::time::timeout(
+                                    Duration::from_secs(1),
+                                    stream.write_all(busy),
+                                )
                                 .await;
-                        });
-                    }
+                            });
+                        }
+                    },
                     // Out of file descriptors or the like: wait a little.
-                    Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+                    Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
                 },
                 Some(_) = connections.join_next(), if !connections.is_empty() => {}
             }
@@ -190,103 +335,137 @@ pub async fn start(listener: TcpListener, config: Config) -> std::io::Result<Mms
     Ok(Mmsc {
         addr,
         url,
+        shared,
         shutdown: Some(tx),
         task: Some(task),
     })
+}
+
+/// A response body of shared buffers, sent as they are (the stored
+/// message body is not copied for each download).
+struct Chunks {
+    chunks: VecDeque<Bytes>,
+    remaining: u64,
+}
+
+impl hyper::body::Body for Chunks {
+    type Data = Bytes;
+    type Error = Infallible;
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        let this = self.get_mut();
+        Poll::Ready(this.chunks.pop_front().map(|c| {
+            this.remaining -= c.len() as u64;
+            Ok(Frame::data(c))
+        }))
+    }
+    fn is_end_stream(&self) -> bool {
+        self.chunks.is_empty()
+    }
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.remaining)
+    }
 }
 
 /// An HTTP answer.
 struct Reply {
     status: StatusCode,
     content_type: String,
-    body: Vec<u8>,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<Bytes>,
 }
 
 impl Reply {
+    fn new(status: StatusCode, content_type: &str, body: Vec<Bytes>) -> Reply {
+        Reply {
+            status,
+            content_type: content_type.into(),
+            headers: Vec::new(),
+            body,
+        }
+    }
     fn text(status: StatusCode, text: impl Into<String>) -> Reply {
         let mut body = text.into().into_bytes();
         if body.last() != Some(&b'\n') {
             body.push(b'\n');
         }
-        Reply {
-            status,
-            content_type: "text/plain; charset=utf-8".into(),
-            body,
-        }
+        Reply::new(status, "text/plain; charset=utf-8", vec![body.into()])
     }
     fn pdu(body: Vec<u8>) -> Reply {
-        Reply {
-            status: StatusCode::OK,
-            content_type: MMS_MEDIA_TYPE.into(),
-            body,
-        }
+        Reply::new(StatusCode::OK, MMS_MEDIA_TYPE, vec![body.into()])
     }
-    fn no_content() -> Reply {
-        Reply {
-            status: StatusCode::NO_CONTENT,
-            content_type: String::new(),
-            body: Vec::new(),
-        }
+    /// 200 with an empty body: what handsets expect for
+    /// m-notifyresp-ind and m-acknowledge-ind (mmsd-tng, for one, takes
+    /// no other status as success).
+    fn empty() -> Reply {
+        Reply::new(StatusCode::OK, "", Vec::new())
     }
     fn not_found(what: impl std::fmt::Display) -> Reply {
         Reply::text(StatusCode::NOT_FOUND, format!("not found: {what}"))
     }
+    fn forbidden(what: impl std::fmt::Display) -> Reply {
+        Reply::text(StatusCode::FORBIDDEN, format!("forbidden: {what}"))
+    }
     fn internal(e: impl std::fmt::Display) -> Reply {
         Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
     }
-    fn into_response(self) -> Response<Full<Bytes>> {
-        let mut r = Response::new(Full::new(Bytes::from(self.body)));
+    fn header(mut self, name: &'static str, value: impl Into<String>) -> Reply {
+        self.headers.push((name, value.into()));
+        self
+    }
+    fn into_response(self) -> Response<Chunks> {
+        let remaining = self.body.iter().map(|b| b.len() as u64).sum();
+        let mut r = Response::new(Chunks {
+            chunks: self.body.into_iter().filter(|b| !b.is_empty()).collect(),
+            remaining,
+        });
         *r.status_mut() = self.status;
         if !self.content_type.is_empty() {
             if let Ok(v) = self.content_type.parse() {
                 r.headers_mut().insert(CONTENT_TYPE, v);
             }
         }
+        for (name, value) in self.headers {
+            if let Ok(v) = value.parse() {
+                r.headers_mut().insert(name, v);
+            }
+        }
         r
     }
 }
 
+/// The caller's number, as the network gives it: the trusted header, or
+/// for a loopback caller without it, the configured number.
+fn caller(config: &Config, req: &Request<Incoming>, peer: SocketAddr) -> Option<String> {
+    if let Some(name) = &config.msisdn_header {
+        if let Some(v) = req.headers().get(name.as_str()) {
+            return v.to_str().ok().and_then(msisdn_of);
+        }
+    }
+    if peer.ip().is_loopback() {
+        return config.loopback_msisdn.as_deref().and_then(msisdn_of);
+    }
+    None
+}
+
 async fn handle(
-    shared: Arc<Mutex<State>>,
+    shared: Arc<Shared>,
+    peer: SocketAddr,
     req: Request<Incoming>,
-) -> Result<Response<Full<Bytes>>, Infallible> {
+) -> Result<Response<Chunks>, Infallible> {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
-    let header = |name: &str| {
-        req.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let msisdn = header(MSISDN_HEADER);
-    let content_type = header(CONTENT_TYPE.as_str());
+    let caller = caller(&shared.config, &req, peer);
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let reply = match (&method, path.as_str()) {
-        (&Method::POST, "/mms") => {
-            let media = content_type.as_deref().map(|c| {
-                c.split(';')
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_ascii_lowercase()
-            });
-            match media {
-                Some(m) if m != MMS_MEDIA_TYPE => Reply::text(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    format!("POST /mms takes {MMS_MEDIA_TYPE}, not {m}"),
-                ),
-                _ => match Limited::new(req.into_body(), MAX_BODY).collect().await {
-                    Ok(body) => lock(&shared).post_mms(&body.to_bytes(), msisdn.as_deref()),
-                    Err(e) if e.is::<LengthLimitError>() => Reply::text(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        format!("the MMSC takes PDUs of at most {MAX_BODY} octets"),
-                    ),
-                    Err(e) => {
-                        Reply::text(StatusCode::BAD_REQUEST, format!("reading the body: {e}"))
-                    }
-                },
-            }
-        }
-        (&Method::GET, p) | (&Method::HEAD, p) => lock(&shared).get(p),
+        (&Method::POST, "/mms") => post(&shared, req, content_type, caller).await,
+        (&Method::GET, p) | (&Method::HEAD, p) => get(&shared, p, caller.as_deref()).await,
         _ => Reply::text(
             StatusCode::METHOD_NOT_ALLOWED,
             format!("{method} {path}: the MMSC takes POST /mms and GET"),
@@ -295,458 +474,724 @@ async fn handle(
     Ok(reply.into_response())
 }
 
-fn lock(shared: &Mutex<State>) -> MutexGuard<'_, State> {
-    shared.lock().unwrap_or_else(|e| e.into_inner())
+async fn post(
+    shared: &Shared,
+    req: Request<Incoming>,
+    content_type: Option<String>,
+    caller: Option<String>,
+) -> Reply {
+    let media = content_type.as_deref().map(|c| {
+        c.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase()
+    });
+    if let Some(m) = media.filter(|m| m != MMS_MEDIA_TYPE) {
+        return Reply::text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("POST /mms takes {MMS_MEDIA_TYPE}, not {m}"),
+        );
+    }
+    // A declared length beyond the limit is refused before reading a byte.
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let too_large = || {
+        Reply::text(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the MMSC takes PDUs of at most {MAX_BODY} octets"),
+        )
+        .header("connection", "close")
+    };
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large();
+    }
+    let reading = Limited::new(req.into_body(), MAX_BODY).collect();
+    let raw = match tokio::time::timeout(shared.config.body_timeout, reading).await {
+        Ok(Ok(body)) => body.to_bytes(),
+        Ok(Err(e)) if e.is::<LengthLimitError>() => return too_large(),
+        Ok(Err(e)) => {
+            return Reply::text(StatusCode::BAD_REQUEST, format!("reading the body: {e}"))
+        }
+        Err(_) => {
+            return Reply::text(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the body did not arrive within {} s",
+                    shared.config.body_timeout.as_secs_f64()
+                ),
+            )
+            .header("connection", "close")
+        }
+    };
+    post_mms(shared, raw, caller.as_deref())
+}
+
+/// A POST /mms body that was read in full.
+fn post_mms(shared: &Shared, raw: Bytes, caller: Option<&str>) -> Reply {
+    let message = match Message::decode(&raw) {
+        Ok(m) => m,
+        Err(MessageError::UnknownType(None)) => {
+            return Reply::text(StatusCode::BAD_REQUEST, no_message_type(&raw))
+        }
+        Err(e) => {
+            return Reply::text(
+                StatusCode::BAD_REQUEST,
+                format!("the body is not an MMS PDU: {e}"),
+            )
+        }
+    };
+    let result = match &message {
+        Message::SendReq(req) => submit(shared, req, &raw, caller).map(Reply::pdu),
+        // MMS_ENC 1.3 §6.2: the recipient's answer to the notification.
+        Message::NotifyRespInd(r) => Ok(answered(
+            shared,
+            caller,
+            &r.transaction_id,
+            r.status,
+            r.report_allowed,
+            "m-notifyresp-ind",
+        )),
+        // MMS_ENC 1.3 §6.3: after a deferred retrieval, the recipient
+        // acknowledges the m-retrieve-conf: retrieved.
+        Message::AcknowledgeInd(a) => Ok(answered(
+            shared,
+            caller,
+            &a.transaction_id,
+            Status::RETRIEVED,
+            a.report_allowed,
+            "m-acknowledge-ind",
+        )),
+        // A request this MMSC does not serve but whose confirmation
+        // has a status for that (MMS_ENC 1.3 §6.4).
+        Message::ForwardReq(f) => ForwardConf {
+            version: f.version.min(Version::V1_3),
+            transaction_id: f.transaction_id.clone(),
+            response_status: SERVICE_DENIED,
+            response_text: Some(encoded("this MMSC does not forward messages")),
+            ..ForwardConf::default()
+        }
+        .encode()
+        .map(Reply::pdu)
+        .map_err(|e| e.to_string()),
+        other => Ok(Reply::text(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "{} is not a PDU this MMSC takes from a client (it takes m-send-req, \
+                 m-notifyresp-ind, m-acknowledge-ind)",
+                other.message_type()
+            ),
+        )),
+    };
+    result.unwrap_or_else(Reply::internal)
 }
 
 /// A message as submitted.
+#[derive(Debug)]
 struct Stored {
-    /// The m-send-req as it came.
-    raw: Vec<u8>,
+    /// The m-send-req as it came: the one copy of the body.
+    raw: Bytes,
     /// The sender's address as the recipients see it (None when hidden).
     shown_from: Option<String>,
     /// The sender's number, where delivery reports go.
     sender_msisdn: Option<String>,
     /// Date of submission.
     date: u64,
+    /// When it is dropped (X-Mms-Expiry, capped), seconds since 1970.
+    expires: u64,
     /// X-Mms-Delivery-Report: Yes in the m-send-req.
     delivery_report: bool,
+    /// The ids of the recipients' copies.
+    copies: Vec<String>,
 }
 
 /// One recipient's copy.
+#[derive(Debug)]
 struct Delivery {
     message_id: String,
     /// The recipient's address as the sender wrote it.
     recipient: String,
-    /// The m-retrieve-conf served at its Content-Location (None: the
-    /// recipient has no MMS and got a web link).
-    retrieve_conf: Option<Vec<u8>>,
+    /// The recipient's number.
+    number: String,
+    /// The m-retrieve-conf served at its Content-Location, as buffers:
+    /// this copy's headers, then the message body shared with every other
+    /// copy (None: the recipient has no MMS and got a web link).
+    retrieve_conf: Option<Vec<Bytes>>,
+    /// The octets this copy holds of its own (not the shared body).
+    own_bytes: usize,
     /// The statuses reported to the sender so far.
     reported: Vec<Status>,
 }
 
+#[derive(Debug, Default)]
 struct State {
-    config: Config,
-    base: String,
-    next_message: u64,
-    next_push_tid: u8,
-    next_sms_reference: u8,
-    messages: HashMap<String, Stored>,
+    messages: HashMap<String, Arc<Stored>>,
     deliveries: HashMap<String, Delivery>,
     outboxes: HashMap<String, Vec<String>>,
+    /// (expiry, Message-ID), soonest first.
+    expiries: BTreeSet<(u64, String)>,
+    stored_bytes: usize,
+    notify_responses: usize,
+    acknowledgements: usize,
 }
 
 impl State {
-    fn new(config: Config, base: String) -> Self {
-        State {
-            config,
-            base,
-            next_message: 1,
-            next_push_tid: 1,
-            next_sms_reference: 1,
-            messages: HashMap::new(),
-            deliveries: HashMap::new(),
-            outboxes: HashMap::new(),
+    fn stats(&self) -> Stats {
+        Stats {
+            messages: self.messages.len(),
+            deliveries: self.deliveries.len(),
+            stored_bytes: self.stored_bytes,
+            notify_responses: self.notify_responses,
+            acknowledgements: self.acknowledgements,
         }
     }
 
-    fn say(&self, line: impl AsRef<str>) {
-        if self.config.print {
-            println!("{}", line.as_ref());
-        }
-    }
-
-    fn post_mms(&mut self, raw: &[u8], msisdn: Option<&str>) -> Reply {
-        let message = match Message::decode(raw) {
-            Ok(m) => m,
-            Err(MessageError::UnknownType(None)) => {
-                return Reply::text(StatusCode::BAD_REQUEST, no_message_type(raw))
+    /// Drops the messages whose X-Mms-Expiry has passed (MMS_ENC 1.3
+    /// §7.3.20: the time the MMSC keeps the message for retrieval).
+    fn purge(&mut self, now: u64) {
+        while let Some((at, id)) = self.expiries.first().cloned() {
+            if at > now {
+                break;
             }
-            Err(e) => {
-                return Reply::text(
-                    StatusCode::BAD_REQUEST,
-                    format!("the body is not an MMS PDU: {e}"),
-                )
-            }
-        };
-        let result = match &message {
-            Message::SendReq(req) => self.submit(req, raw, msisdn).map(Reply::pdu),
-            // MMS_ENC 1.3 §6.2: the recipient's answer to the notification.
-            Message::NotifyRespInd(r) => Ok(self.answered(
-                &r.transaction_id,
-                r.status,
-                r.report_allowed,
-                "m-notifyresp-ind",
-            )),
-            // MMS_ENC 1.3 §6.3: after a deferred retrieval, the recipient
-            // acknowledges the m-retrieve-conf: retrieved.
-            Message::AcknowledgeInd(a) => Ok(self.answered(
-                &a.transaction_id,
-                Status::RETRIEVED,
-                a.report_allowed,
-                "m-acknowledge-ind",
-            )),
-            // A request this MMSC does not serve but whose confirmation
-            // has a status for that (MMS_ENC 1.3 §6.4).
-            Message::ForwardReq(f) => ForwardConf {
-                version: f.version.min(Version::V1_3),
-                transaction_id: f.transaction_id.clone(),
-                response_status: SERVICE_DENIED,
-                response_text: Some(encoded("this MMSC does not forward messages")),
-                ..ForwardConf::default()
-            }
-            .encode()
-            .map(Reply::pdu)
-            .map_err(|e| e.to_string()),
-            other => Ok(Reply::text(
-                StatusCode::BAD_REQUEST,
-                format!(
-                    "{} is not a PDU this MMSC takes from a client (it takes m-send-req, \
-                     m-notifyresp-ind, m-acknowledge-ind)",
-                    other.message_type()
-                ),
-            )),
-        };
-        result.unwrap_or_else(Reply::internal)
-    }
-
-    /// MMS_ENC 1.3 §6.1.1–§6.1.2: takes an m-send-req, answers m-send-conf,
-    /// and tells each recipient.
-    fn submit(
-        &mut self,
-        req: &SendReq<'_>,
-        raw: &[u8],
-        msisdn: Option<&str>,
-    ) -> Result<Vec<u8>, String> {
-        let version = req.version.min(Version::V1_3);
-        let refuse = |status: ResponseStatus, text: &str| -> Result<Vec<u8>, String> {
-            self.say(format!(
-                "m-send-req {}: refused: {} ({text})",
-                req.transaction_id.to_string_lossy(),
-                status
-            ));
-            send_conf(version, &req.transaction_id, status, Some(text), None)
-        };
-        // The body follows Content-Type, the last header (§6.1.1).
-        let Some(body) = PduView::parse(raw).ok().and_then(|v| v.body()) else {
-            return refuse(FORMAT_CORRUPT, "no Content-Type and body");
-        };
-        // From: the address, or the Insert-address-token, when the MMSC
-        // MUST insert the sender's address (§6.1.1).
-        let from = match &req.from {
-            FromValue::Address(a) => a.to_string_lossy().into_owned(),
-            FromValue::InsertAddress => match msisdn.and_then(msisdn_of) {
-                Some(n) => format!("{n}/TYPE=PLMN"),
-                None => {
-                    return refuse(
-                        ADDRESS_UNRESOLVED,
-                        "From is the Insert-address-token and the request names no number",
-                    )
+            self.expiries.pop_first();
+            if let Some(stored) = self.messages.remove(&id) {
+                self.stored_bytes -= stored.raw.len();
+                for copy in &stored.copies {
+                    if let Some(d) = self.deliveries.remove(copy) {
+                        self.stored_bytes -= d.own_bytes;
+                    }
                 }
-            },
-        };
-        let sender_msisdn = msisdn_of(&from);
-        // To, Cc and Bcc: at least one (§6.1.1); only PLMN numbers are reached.
-        let mut recipients: Vec<(String, String)> = Vec::new();
-        let mut unreachable = Vec::new();
-        for a in req.to.iter().chain(&req.cc).chain(&req.bcc) {
-            let a = a.to_string_lossy().into_owned();
-            match msisdn_of(&a) {
-                Some(n) if !recipients.iter().any(|(m, _)| *m == n) => recipients.push((n, a)),
-                Some(_) => {}
-                None => unreachable.push(a),
             }
         }
-        if recipients.is_empty() {
-            return if unreachable.is_empty() {
-                refuse(FORMAT_CORRUPT, "no recipient (To, Cc or Bcc)")
-            } else {
-                refuse(
-                    PERMANENT_FAILURE,
-                    &format!(
-                        "no recipient this MMSC reaches (PLMN numbers only): {}",
-                        unreachable.join(", ")
-                    ),
-                )
-            };
-        }
-        // Date: the MMSC inserts the time of arrival when absent (§6.1.1).
-        let date = req.date.unwrap_or_else(now);
-        let hidden = req.sender_visibility == Some(HIDE);
-        let shown_from = (!hidden).then(|| from.clone());
-        let message_id = format!("M{:06}", self.next_message);
-        self.next_message += 1;
-        self.say(format!(
-            "m-send-req {} from {from}: Message-ID {message_id}, {} recipient(s), {} octets{}",
+    }
+
+    fn queue(&mut self, number: &str, lines: Vec<String>) {
+        self.stored_bytes += lines.iter().map(String::len).sum::<usize>();
+        self.outboxes
+            .entry(number.to_string())
+            .or_default()
+            .extend(lines);
+    }
+}
+
+/// A new id: 128 random bits in hex.
+fn new_id() -> Result<String, String> {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).map_err(|e| format!("no random numbers: {e}"))?;
+    Ok(smsc::hex(&b))
+}
+
+/// Short messages to queue: (number, lines).
+type Outgoing = Vec<(String, Vec<String>)>;
+
+/// MMS_ENC 1.3 §6.1.1–§6.1.2: takes an m-send-req, answers m-send-conf,
+/// and tells each recipient. Everything is built before the store is
+/// locked, which then only takes it in.
+fn submit(
+    shared: &Shared,
+    req: &SendReq<'_>,
+    raw: &Bytes,
+    caller: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    let config = &shared.config;
+    let version = req.version.min(Version::V1_3);
+    let refuse = |status: ResponseStatus, text: &str| -> Result<Vec<u8>, String> {
+        shared.say(format!(
+            "m-send-req {}: refused: {} ({text})",
             req.transaction_id.to_string_lossy(),
-            recipients.len(),
-            raw.len(),
-            if req.delivery_report == Some(true) {
-                ", delivery report asked"
-            } else {
-                ""
+            status
+        ));
+        send_conf(version, &req.transaction_id, status, Some(text), None)
+    };
+    // The body follows Content-Type, the last header (§6.1.1).
+    let Some(body) = PduView::parse(raw).ok().and_then(|v| v.body()) else {
+        return refuse(FORMAT_CORRUPT, "no Content-Type and body");
+    };
+    let body = raw.slice_ref(body);
+    // The sender is who the network says (the gateway's header, or the
+    // loopback number): From is the Insert-address-token, which the MMSC
+    // MUST replace with that address (§6.1.1), or that same number.
+    let Some(caller) = caller else {
+        return refuse(
+            ADDRESS_UNRESOLVED,
+            "the request carries no number from the network (X-MSISDN)",
+        );
+    };
+    let from = match &req.from {
+        FromValue::InsertAddress => format!("{caller}/TYPE=PLMN"),
+        FromValue::Address(a) => {
+            let a = a.to_string_lossy().into_owned();
+            if msisdn_of(&a).as_deref() != Some(caller) {
+                return refuse(
+                    SERVICE_DENIED,
+                    &format!("From {a} is not the sender's number, {caller}"),
+                );
             }
-        ));
-        for a in &unreachable {
-            self.say(format!("  {a}: not a PLMN number, not delivered"));
+            a
         }
-        let stored = Stored {
-            raw: raw.to_vec(),
-            shown_from: shown_from.clone(),
-            sender_msisdn,
-            date,
-            delivery_report: req.delivery_report == Some(true),
-        };
-        self.messages.insert(message_id.clone(), stored);
-        for (k, (number, address)) in recipients.iter().enumerate() {
-            let id = format!("{message_id}-{}", k + 1);
-            let delivery = if self.config.legacy.contains(number) {
-                self.tell_legacy(number, &id, shown_from.as_deref());
-                Delivery {
-                    message_id: message_id.clone(),
-                    recipient: address.clone(),
-                    retrieve_conf: None,
-                    reported: Vec::new(),
-                }
-            } else {
-                let conf = retrieve_conf(req, body, &id, &message_id, date, shown_from.as_deref())?;
-                self.notify(req, number, &id, conf.len(), shown_from.as_deref())?;
-                Delivery {
-                    message_id: message_id.clone(),
-                    recipient: address.clone(),
-                    retrieve_conf: Some(conf),
-                    reported: Vec::new(),
-                }
-            };
-            self.deliveries.insert(id, delivery);
+    };
+    let sender_msisdn = Some(caller.to_string());
+    // To, Cc and Bcc: at least one (§6.1.1); only PLMN numbers are reached.
+    let mut recipients: Vec<(String, String)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut unreachable = Vec::new();
+    for a in req.to.iter().chain(&req.cc).chain(&req.bcc) {
+        let a = a.to_string_lossy().into_owned();
+        match msisdn_of(&a) {
+            Some(n) if seen.insert(n.clone()) => recipients.push((n, a)),
+            Some(_) => {}
+            None => unreachable.push(a),
         }
-        // §6.1.2: Response-Status Ok and the Message-ID the MMSC gave it.
-        send_conf(
-            version,
-            &req.transaction_id,
-            ResponseStatus::OK,
-            None,
-            Some(&message_id),
-        )
     }
-
-    /// MMS_ENC 1.3 §6.2: the m-notification-ind, in a WSP push to the MMS
-    /// user agent (WAP-230 §8.2.4.1, X-Wap-Application-Id mms.ua; WAP-251
-    /// for push over the air), over SMS to the WDP push port.
-    fn notify(
-        &mut self,
-        req: &SendReq<'_>,
-        number: &str,
-        id: &str,
-        size: usize,
-        shown_from: Option<&str>,
-    ) -> Result<(), String> {
-        let ind = NotificationInd {
-            version: Version::V1_2,
-            transaction_id: text(id)?,
-            from: shown_from.map(|f| FromValue::Address(encoded(f))),
-            subject: req.subject.clone(),
-            // Tells the recipient that the sender asked for a report.
-            delivery_report: req.delivery_report,
-            message_class: req
-                .message_class
-                .clone()
-                .unwrap_or(MessageClass::Token(PERSONAL)),
-            priority: req.priority,
-            // X-Mms-Message-Size, the size of the MM in octets (§6.2; the
-            // field's definition in §7.3): here exactly the length of the
-            // m-retrieve-conf the Content-Location serves, what the
-            // recipient will download.
-            message_size: size as u64,
-            expiry: req.expiry.unwrap_or(Time::Relative(self.config.expiry)),
-            content_location: text(&format!("{}/mms/{id}", self.base))?,
-            ..NotificationInd::default()
-        };
-        let pdu = ind.encode().map_err(|e| e.to_string())?;
-        self.say(format!(
-            "  {number}: m-notification-ind, Transaction-Id {id}, Message-Size {size}, Content-Location {}/mms/{id}",
-            self.base
-        ));
-        self.push(number, pdu, "m-notification-ind")
-    }
-
-    /// A handset without MMS: a text SMS with a link to the web page.
-    fn tell_legacy(&mut self, number: &str, id: &str, shown_from: Option<&str>) {
-        let url = format!("{}/web/{id}", self.base);
-        let text = match shown_from {
-            Some(f) => format!(
-                "You have a multimedia message from {}: {url}",
-                msisdn_of(f).unwrap_or_else(|| f.to_string())
+    if recipients.len() > config.max_recipients {
+        return refuse(
+            SERVICE_DENIED,
+            &format!(
+                "{} recipients; this MMSC takes at most {}",
+                recipients.len(),
+                config.max_recipients
             ),
-            None => format!("You have a multimedia message: {url}"),
+        );
+    }
+    if recipients.is_empty() {
+        return if unreachable.is_empty() {
+            refuse(FORMAT_CORRUPT, "no recipient (To, Cc or Bcc)")
+        } else {
+            refuse(
+                PERMANENT_FAILURE,
+                &format!(
+                    "no recipient this MMSC reaches (PLMN numbers only): {}",
+                    unreachable.join(", ")
+                ),
+            )
         };
-        self.say(format!("  {number}: no MMS; text SMS \"{text}\""));
-        let reference = self.sms_reference();
-        let messages = smsc::text_messages(&text, reference);
-        self.queue(number, &messages);
     }
-
-    /// Wraps an MMS PDU in a connectionless WSP Push and queues its short
-    /// messages for `number`.
-    fn push(&mut self, number: &str, pdu: Vec<u8>, what: &str) -> Result<(), String> {
-        let tid = self.next_push_tid;
-        self.next_push_tid = self.next_push_tid.wrapping_add(1);
-        let push = Push::mms(tid, pdu).to_vec().map_err(|e| e.to_string())?;
-        let reference = self.sms_reference();
-        let messages = smsc::push_messages(&push, reference)?;
-        self.say(format!(
-            "  SMS to {number}: {what} in a WAP push (TID {tid}, {} octets), {} short message(s):",
-            push.len(),
-            messages.len()
-        ));
-        self.queue(number, &messages);
-        Ok(())
+    // Date: the MMSC inserts the time of arrival when absent (§6.1.1).
+    let arrival = now();
+    let date = req.date.unwrap_or(arrival);
+    // X-Mms-Expiry (§7.3.20): how long the message is kept, at most
+    // max_expiry; a time already past is refused.
+    let longest = arrival.saturating_add(config.max_expiry);
+    let expires = match req.expiry {
+        Some(Time::Relative(s)) => arrival.saturating_add(s).min(longest),
+        Some(Time::Absolute(t)) => t.min(longest),
+        None => arrival.saturating_add(config.expiry).min(longest),
+    };
+    if expires <= arrival {
+        return refuse(SERVICE_DENIED, "X-Mms-Expiry is already past");
     }
-
-    fn sms_reference(&mut self) -> u8 {
-        let r = self.next_sms_reference;
-        self.next_sms_reference = self.next_sms_reference.wrapping_add(1);
-        r
-    }
-
-    fn queue(&mut self, number: &str, messages: &[smsc::Sms]) {
-        for m in messages {
-            let line = m.to_line();
-            self.say(format!("    {number} {line}"));
-            self.outboxes
-                .entry(number.to_string())
-                .or_default()
-                .push(line);
+    let hidden = req.sender_visibility == Some(HIDE);
+    let shown_from = (!hidden).then(|| from.clone());
+    let message_id = new_id()?;
+    let mut log = vec![format!(
+        "m-send-req {} from {from}: Message-ID {message_id}, {} recipient(s), {} octets{}",
+        req.transaction_id.to_string_lossy(),
+        recipients.len(),
+        raw.len(),
+        if req.delivery_report == Some(true) {
+            ", delivery report asked"
+        } else {
+            ""
         }
+    )];
+    for a in &unreachable {
+        log.push(format!("  {a}: not a PLMN number, not delivered"));
     }
-
-    /// MMS_ENC 1.3 §6.2 (m-notifyresp-ind) and §6.3 (m-acknowledge-ind):
-    /// records the recipient's status and, when the sender asked for it
-    /// and the recipient allows it (X-Mms-Report-Allowed), reports it in
-    /// an m-delivery-ind (§6.5) pushed to the sender.
-    fn answered(
-        &mut self,
-        tid: &Text<'_>,
-        status: Status,
-        report_allowed: Option<bool>,
-        what: &str,
-    ) -> Reply {
-        let id = tid.to_string_lossy().into_owned();
-        let Some(delivery) = self.deliveries.get_mut(&id) else {
-            return Reply::not_found(format!("no notification with X-Mms-Transaction-Id {id}"));
-        };
-        if delivery.retrieve_conf.is_none() {
-            return Reply::not_found(format!("{id} was sent as a text message, not notified"));
-        }
-        let Some(stored) = self.messages.get(&delivery.message_id) else {
-            return Reply::not_found(format!("message {}", delivery.message_id));
-        };
-        let report = stored.delivery_report
-            && report_allowed != Some(false)
-            && !delivery.reported.contains(&status);
-        let (message_id, recipient) = (delivery.message_id.clone(), delivery.recipient.clone());
-        let sender = stored.sender_msisdn.clone();
-        if report {
-            delivery.reported.push(status);
-        }
-        self.say(format!(
-            "{what} {id}: Status {status}{}",
-            match report_allowed {
-                Some(false) => ", Report-Allowed No",
-                _ => "",
+    let mut deliveries = Vec::with_capacity(recipients.len());
+    let mut outgoing: Outgoing = Vec::new();
+    let mut new_bytes = raw.len();
+    // Every copy's m-retrieve-conf is the same but for its
+    // X-Mms-Transaction-Id (MMS_ENC 1.3 §6.3: the copy's own id, so that
+    // an m-acknowledge-ind names the copy): it is encoded once, around a
+    // stand-in id of the same length, and each copy holds only the
+    // octets up to and including its own id.
+    let mut template: Option<RetrieveTemplate> = None;
+    for (number, address) in &recipients {
+        let id = new_id()?;
+        let (retrieve, own_bytes) = if config.legacy.contains(number) {
+            let lines = tell_legacy(shared, number, &id, shown_from.as_deref(), &mut log);
+            outgoing.push((number.clone(), lines));
+            (None, 0)
+        } else {
+            if template.is_none() {
+                template = Some(RetrieveTemplate::new(
+                    req,
+                    &body,
+                    &message_id,
+                    date,
+                    shown_from.as_deref(),
+                )?);
             }
-        ));
-        if let (true, Some(sender)) = (report, sender) {
-            let ind = DeliveryInd {
-                version: Version::V1_2,
-                message_id: text(&message_id).unwrap_or_default(),
-                to: encoded(&recipient),
-                date: now(),
-                status,
-                ..DeliveryInd::default()
+            let Some(t) = &template else {
+                return Err("no m-retrieve-conf".into());
             };
-            let result = ind
-                .encode()
-                .map_err(|e| e.to_string())
-                .and_then(|pdu| self.push(&sender, pdu, "m-delivery-ind"));
-            if let Err(e) = result {
-                return Reply::internal(e);
-            }
-        }
-        Reply::no_content()
+            let chunks = t.copy(&id)?;
+            let size: usize = chunks.iter().map(Bytes::len).sum();
+            let own = chunks[0].len();
+            let lines = notify(
+                shared,
+                req,
+                number,
+                &id,
+                size,
+                expires,
+                &shown_from,
+                &mut log,
+            )?;
+            outgoing.push((number.clone(), lines));
+            (Some(chunks), own)
+        };
+        new_bytes += own_bytes;
+        deliveries.push((
+            id,
+            Delivery {
+                message_id: message_id.clone(),
+                recipient: address.clone(),
+                number: number.clone(),
+                retrieve_conf: retrieve,
+                own_bytes,
+                reported: Vec::new(),
+            },
+        ));
     }
+    new_bytes += outgoing
+        .iter()
+        .flat_map(|(_, lines)| lines.iter().map(String::len))
+        .sum::<usize>();
+    let stored = Stored {
+        raw: raw.clone(),
+        shown_from,
+        sender_msisdn,
+        date,
+        expires,
+        delivery_report: req.delivery_report == Some(true),
+        copies: deliveries.iter().map(|(id, _)| id.clone()).collect(),
+    };
+    let mut state = shared.lock();
+    state.purge(arrival);
+    if state.stored_bytes + new_bytes > config.max_stored_bytes {
+        drop(state);
+        return refuse(
+            TRANSIENT_FAILURE,
+            "the MMSC's store is full; try again later",
+        );
+    }
+    state.stored_bytes += raw.len();
+    for (id, d) in deliveries {
+        state.stored_bytes += d.own_bytes;
+        state.deliveries.insert(id, d);
+    }
+    for (number, lines) in outgoing {
+        state.queue(&number, lines);
+    }
+    state.expiries.insert((expires, message_id.clone()));
+    state.messages.insert(message_id.clone(), Arc::new(stored));
+    drop(state);
+    for line in log {
+        shared.say(line);
+    }
+    // §6.1.2: Response-Status Ok and the Message-ID the MMSC gave it.
+    send_conf(
+        version,
+        &req.transaction_id,
+        ResponseStatus::OK,
+        None,
+        Some(&message_id),
+    )
+}
 
-    fn get(&mut self, path: &str) -> Reply {
-        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        match segments.as_slice() {
-            [""] => Reply::text(StatusCode::OK, INDEX),
-            ["mms", id] => match self.deliveries.get(*id) {
-                Some(Delivery {
-                    retrieve_conf: Some(conf),
-                    ..
-                }) => {
-                    self.say(format!(
-                        "GET /mms/{id}: m-retrieve-conf, {} octets",
-                        conf.len()
-                    ));
-                    Reply::pdu(conf.clone())
+/// MMS_ENC 1.3 §6.2: the m-notification-ind, in a WSP push to the MMS
+/// user agent (WAP-230 §8.2.4.1, X-Wap-Application-Id mms.ua; WAP-251
+/// for push over the air), over SMS to the WDP push port.
+#[allow(clippy::too_many_arguments)]
+fn notify(
+    shared: &Shared,
+    req: &SendReq<'_>,
+    number: &str,
+    id: &str,
+    size: usize,
+    expires: u64,
+    shown_from: &Option<String>,
+    log: &mut Vec<String>,
+) -> Result<Vec<String>, String> {
+    let ind = NotificationInd {
+        version: Version::V1_2,
+        transaction_id: text(id)?,
+        from: shown_from
+            .as_deref()
+            .map(|f| FromValue::Address(encoded(f))),
+        subject: req.subject.clone(),
+        // Tells the recipient that the sender asked for a report.
+        delivery_report: req.delivery_report,
+        message_class: req
+            .message_class
+            .clone()
+            .unwrap_or(MessageClass::Token(PERSONAL)),
+        priority: req.priority,
+        // X-Mms-Message-Size, the size of the MM in octets (§6.2; the
+        // field's definition in §7.3): here exactly the length of the
+        // m-retrieve-conf the Content-Location serves, what the
+        // recipient will download.
+        message_size: size as u64,
+        // As the sender gave it, else the relative default; the MMSC
+        // keeps the message until `expires` either way.
+        expiry: match req.expiry {
+            Some(e) => e,
+            None => Time::Relative(expires.saturating_sub(now())),
+        },
+        content_location: text(&format!("{}/mms/{id}", shared.base))?,
+        ..NotificationInd::default()
+    };
+    let pdu = ind.encode().map_err(|e| e.to_string())?;
+    log.push(format!(
+        "  {number}: m-notification-ind, Transaction-Id {id}, Message-Size {size}, Content-Location {}/mms/{id}",
+        shared.base
+    ));
+    push(shared, number, pdu, "m-notification-ind", log)
+}
+
+/// A handset without MMS: a text SMS with a link to the web page.
+fn tell_legacy(
+    shared: &Shared,
+    number: &str,
+    id: &str,
+    shown_from: Option<&str>,
+    log: &mut Vec<String>,
+) -> Vec<String> {
+    let url = format!("{}/web/{id}", shared.base);
+    let text = match shown_from {
+        Some(f) => format!(
+            "You have a multimedia message from {}: {url}",
+            msisdn_of(f).unwrap_or_else(|| f.to_string())
+        ),
+        None => format!("You have a multimedia message: {url}"),
+    };
+    log.push(format!("  {number}: no MMS; text SMS \"{text}\""));
+    let reference = shared.next_sms_reference.fetch_add(1, Ordering::Relaxed);
+    lines_of(number, &smsc::text_messages(&text, reference), log)
+}
+
+/// Wraps an MMS PDU in a connectionless WSP Push and splits it into the
+/// short messages to queue for `number`.
+fn push(
+    shared: &Shared,
+    number: &str,
+    pdu: Vec<u8>,
+    what: &str,
+    log: &mut Vec<String>,
+) -> Result<Vec<String>, String> {
+    let tid = shared.next_push_tid.fetch_add(1, Ordering::Relaxed);
+    let push = Push::mms(tid, pdu).to_vec().map_err(|e| e.to_string())?;
+    let reference = shared.next_sms_reference.fetch_add(1, Ordering::Relaxed);
+    let messages = smsc::push_messages(&push, reference)?;
+    log.push(format!(
+        "  SMS to {number}: {what} in a WAP push (TID {tid}, {} octets), {} short message(s):",
+        push.len(),
+        messages.len()
+    ));
+    Ok(lines_of(number, &messages, log))
+}
+
+fn lines_of(number: &str, messages: &[smsc::Sms], log: &mut Vec<String>) -> Vec<String> {
+    messages
+        .iter()
+        .map(|m| {
+            let line = m.to_line();
+            log.push(format!("    {number} {line}"));
+            line
+        })
+        .collect()
+}
+
+/// MMS_ENC 1.3 §6.2 (m-notifyresp-ind) and §6.3 (m-acknowledge-ind):
+/// records the recipient's status and, when the sender asked for it
+/// and the recipient allows it (X-Mms-Report-Allowed), reports it in
+/// an m-delivery-ind (§6.5) pushed to the sender. Only the recipient
+/// of the copy may answer for it.
+fn answered(
+    shared: &Shared,
+    caller: Option<&str>,
+    tid: &Text<'_>,
+    status: Status,
+    report_allowed: Option<bool>,
+    what: &str,
+) -> Reply {
+    let id = tid.to_string_lossy().into_owned();
+    let mut state = shared.lock();
+    state.purge(now());
+    let Some(delivery) = state.deliveries.get(&id) else {
+        return Reply::not_found(format!("no notification with X-Mms-Transaction-Id {id}"));
+    };
+    if caller != Some(delivery.number.as_str()) {
+        return Reply::forbidden(format!(
+            "{what}: X-Mms-Transaction-Id {id} is not a notification sent to {}",
+            caller.unwrap_or("an unknown number")
+        ));
+    }
+    if delivery.retrieve_conf.is_none() {
+        return Reply::not_found(format!("{id} was sent as a text message, not notified"));
+    }
+    let Some(stored) = state.messages.get(&delivery.message_id).cloned() else {
+        return Reply::not_found(format!("message {}", delivery.message_id));
+    };
+    let report = stored.delivery_report
+        && report_allowed != Some(false)
+        && !delivery.reported.contains(&status);
+    let (message_id, recipient) = (delivery.message_id.clone(), delivery.recipient.clone());
+    if what == "m-acknowledge-ind" {
+        state.acknowledgements += 1;
+    } else {
+        state.notify_responses += 1;
+    }
+    shared.say(format!(
+        "{what} {id}: Status {status}{}",
+        match report_allowed {
+            Some(false) => ", Report-Allowed No",
+            _ => "",
+        }
+    ));
+    if let (true, Some(sender)) = (report, stored.sender_msisdn.as_deref()) {
+        let ind = DeliveryInd {
+            version: Version::V1_2,
+            message_id: text(&message_id).unwrap_or_default(),
+            to: encoded(&recipient),
+            date: now(),
+            status,
+            ..DeliveryInd::default()
+        };
+        let mut log = Vec::new();
+        let lines = ind
+            .encode()
+            .map_err(|e| e.to_string())
+            .and_then(|pdu| push(shared, sender, pdu, "m-delivery-ind", &mut log));
+        match lines {
+            Ok(lines) => state.queue(sender, lines),
+            Err(e) => return Reply::internal(e),
+        }
+        if let Some(d) = state.deliveries.get_mut(&id) {
+            d.reported.push(status);
+        }
+        for line in log {
+            shared.say(line);
+        }
+    }
+    Reply::empty()
+}
+
+/// The answer to a GET. The store is locked only to look up and clone
+/// shared buffers; pages are built outside it, on a blocking thread.
+async fn get(shared: &Shared, path: &str, caller: Option<&str>) -> Reply {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        [""] => Reply::text(StatusCode::OK, INDEX),
+        ["mms", id] => {
+            let mut state = shared.lock();
+            state.purge(now());
+            let found = state
+                .deliveries
+                .get(*id)
+                .map(|d| (d.number.clone(), d.retrieve_conf.clone()));
+            drop(state);
+            match found {
+                Some((number, _)) if caller != Some(number.as_str()) => Reply::forbidden(format!(
+                    "/mms/{id} is not a message for {}",
+                    caller.unwrap_or("an unknown number")
+                )),
+                Some((_, Some(chunks))) => {
+                    let size: usize = chunks.iter().map(Bytes::len).sum();
+                    shared.say(format!("GET /mms/{id}: m-retrieve-conf, {size} octets"));
+                    Reply::new(StatusCode::OK, MMS_MEDIA_TYPE, chunks)
                 }
                 _ => Reply::not_found(format!("no message at /mms/{id}")),
-            },
-            ["smsc", number] => {
-                let number = percent_decode(number);
-                let number = msisdn_of(&number).unwrap_or(number);
-                let lines = self.outboxes.remove(&number).unwrap_or_default();
-                let mut body = lines.join("\n");
-                if !body.is_empty() {
-                    body.push('\n');
-                }
-                Reply {
-                    status: StatusCode::OK,
-                    content_type: "text/plain; charset=utf-8".into(),
-                    body: body.into_bytes(),
-                }
             }
-            ["web", id] => match self.stored_of(id) {
-                Some(stored) => match web_page(stored, id) {
-                    Ok(html) => Reply {
-                        status: StatusCode::OK,
-                        content_type: "text/html; charset=utf-8".into(),
-                        body: html.into_bytes(),
-                    },
-                    Err(e) => Reply::internal(e),
-                },
-                None => Reply::not_found(format!("no message at /web/{id}")),
-            },
-            ["web", id, "part", n] => {
-                let part = self
-                    .stored_of(id)
-                    .zip(n.parse::<usize>().ok())
-                    .and_then(|(stored, n)| web_part(stored, n));
-                match part {
-                    Some((content_type, data)) => Reply {
-                        status: StatusCode::OK,
-                        content_type,
-                        body: data,
-                    },
-                    None => Reply::not_found(format!("no part {n} in /web/{id}")),
-                }
-            }
-            _ => Reply::not_found(path),
         }
+        ["smsc", number] => {
+            let number = percent_decode(number);
+            let number = msisdn_of(&number).unwrap_or(number);
+            if caller != Some(number.as_str()) {
+                return Reply::forbidden(format!(
+                    "the SMS queue of {number} is read by its handset only"
+                ));
+            }
+            let mut state = shared.lock();
+            let lines = state.outboxes.remove(&number).unwrap_or_default();
+            state.stored_bytes -= lines.iter().map(String::len).sum::<usize>();
+            drop(state);
+            let mut body = lines.join("\n");
+            if !body.is_empty() {
+                body.push('\n');
+            }
+            Reply::new(
+                StatusCode::OK,
+                "text/plain; charset=utf-8",
+                vec![body.into()],
+            )
+        }
+        ["web", id] => {
+            let Some(stored) = stored_of(shared, id) else {
+                return Reply::not_found(format!("no message at /web/{id}"));
+            };
+            let id = id.to_string();
+            let page = tokio::task::spawn_blocking(move || web_page(&stored, &id)).await;
+            match page {
+                Ok(Ok(html)) => Reply::new(
+                    StatusCode::OK,
+                    "text/html; charset=utf-8",
+                    vec![html.into()],
+                )
+                .header("x-content-type-options", "nosniff")
+                .header(
+                    "content-security-policy",
+                    "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+                )
+                .header("referrer-policy", "no-referrer"),
+                Ok(Err(e)) => Reply::internal(e),
+                Err(e) => Reply::internal(e),
+            }
+        }
+        ["web", id, "part", n] => {
+            let Some((stored, k)) = stored_of(shared, id).zip(n.parse::<usize>().ok()) else {
+                return Reply::not_found(format!("no part {n} in /web/{id}"));
+            };
+            let part = tokio::task::spawn_blocking(move || web_part(&stored, k)).await;
+            match part {
+                Ok(Some((content_type, inline, data))) => {
+                    let r = Reply::new(StatusCode::OK, &content_type, vec![data.into()])
+                        .header("x-content-type-options", "nosniff")
+                        .header("content-security-policy", "sandbox; default-src 'none'")
+                        .header("referrer-policy", "no-referrer");
+                    if inline {
+                        r
+                    } else {
+                        r.header(
+                            "content-disposition",
+                            format!("attachment; filename=\"part-{k}\""),
+                        )
+                    }
+                }
+                _ => Reply::not_found(format!("no part {n} in /web/{id}")),
+            }
+        }
+        _ => Reply::not_found(path),
     }
+}
 
-    fn stored_of(&self, id: &str) -> Option<&Stored> {
-        let d = self.deliveries.get(id)?;
-        self.messages.get(&d.message_id)
-    }
+/// The message a copy's id names (its web page is reached by the id alone).
+fn stored_of(shared: &Shared, id: &str) -> Option<Arc<Stored>> {
+    let mut state = shared.lock();
+    state.purge(now());
+    let d = state.deliveries.get(id)?;
+    state.messages.get(&d.message_id).cloned()
 }
 
 const INDEX: &str = "\
 mms-pdu example MMSC
 POST /mms                 m-send-req, m-notifyresp-ind, m-acknowledge-ind (application/vnd.wap.mms-message)
-GET  /mms/<id>            m-retrieve-conf
-GET  /smsc/<msisdn>       the short messages queued for a number (emptied on read)
+GET  /mms/<id>            m-retrieve-conf (its recipient only)
+GET  /smsc/<msisdn>       the short messages queued for a number (its handset only; emptied on read)
 GET  /web/<id>            the message as a web page, for handsets without MMS
 ";
 
@@ -772,34 +1217,78 @@ fn send_conf(
 
 /// MMS_ENC 1.3 §6.3: the m-retrieve-conf of one recipient's copy: the
 /// submitted headers the recipient sees (no Bcc; From unless hidden), the
-/// Message-ID and Date the MMSC gave, and the body octets as sent.
-fn retrieve_conf(
-    req: &SendReq<'_>,
-    body: &[u8],
-    id: &str,
-    message_id: &str,
-    date: u64,
-    shown_from: Option<&str>,
-) -> Result<Vec<u8>, String> {
-    RetrieveConf {
-        version: Version::V1_2,
-        transaction_id: Some(text(id)?),
-        message_id: Some(text(message_id)?),
-        date,
-        from: shown_from.map(|f| FromValue::Address(encoded(f))),
-        to: req.to.clone(),
-        cc: req.cc.clone(),
-        subject: req.subject.clone(),
-        message_class: req.message_class.clone(),
-        priority: req.priority,
-        delivery_report: req.delivery_report,
-        read_report: req.read_report,
-        content_type: req.content_type.clone(),
-        body: Some(Body::Data(body.into())),
-        ..RetrieveConf::default()
+/// Message-ID and Date the MMSC gave, and the body octets as sent. The
+/// message's copies share all of it but their X-Mms-Transaction-Id.
+struct RetrieveTemplate {
+    /// The octets before the Transaction-Id's text.
+    before: Bytes,
+    /// From the Transaction-Id's terminating NUL to the body.
+    after: Bytes,
+    /// The body: a slice of the stored m-send-req.
+    body: Bytes,
+    /// The length of the ids it takes.
+    id_len: usize,
+}
+
+impl RetrieveTemplate {
+    fn new(
+        req: &SendReq<'_>,
+        body: &Bytes,
+        message_id: &str,
+        date: u64,
+        shown_from: Option<&str>,
+    ) -> Result<Self, String> {
+        // A stand-in id, random so that it occurs nowhere else.
+        let stand_in = new_id()?;
+        let chunks = RetrieveConf {
+            version: Version::V1_2,
+            transaction_id: Some(text(&stand_in)?),
+            message_id: Some(text(message_id)?),
+            date,
+            from: shown_from.map(|f| FromValue::Address(encoded(f))),
+            to: req.to.clone(),
+            cc: req.cc.clone(),
+            subject: req.subject.clone(),
+            message_class: req.message_class.clone(),
+            priority: req.priority,
+            delivery_report: req.delivery_report,
+            read_report: req.read_report,
+            content_type: req.content_type.clone(),
+            body: Some(Body::Data(Data::Shared(body.clone()))),
+            ..RetrieveConf::default()
+        }
+        .to_pdu()
+        .encode_vectored()
+        .map_err(|e| e.to_string())?;
+        // [headers, body]: encode_vectored hands the shared body on as is.
+        let [head, shared_body] = chunks.as_slice() else {
+            return Err(format!("{} buffers from encode_vectored", chunks.len()));
+        };
+        if shared_body.as_ptr() != body.as_ptr() {
+            return Err("the body was copied".into());
+        }
+        let at = head
+            .windows(stand_in.len())
+            .position(|w| w == stand_in.as_bytes())
+            .ok_or("no Transaction-Id in the m-retrieve-conf")?;
+        Ok(RetrieveTemplate {
+            before: head.slice(..at),
+            after: head.slice(at + stand_in.len()..),
+            body: body.clone(),
+            id_len: stand_in.len(),
+        })
     }
-    .encode()
-    .map_err(|e| e.to_string())
+
+    /// One copy's m-retrieve-conf: its own few octets, then the shared ones.
+    fn copy(&self, id: &str) -> Result<Vec<Bytes>, String> {
+        if id.len() != self.id_len {
+            return Err(format!("an id of {} characters", id.len()));
+        }
+        let mut own = Vec::with_capacity(self.before.len() + id.len());
+        own.extend_from_slice(&self.before);
+        own.extend_from_slice(id.as_bytes());
+        Ok(vec![own.into(), self.after.clone(), self.body.clone()])
+    }
 }
 
 /// Why octets that decoded as no PDU are not one, with the offset.
@@ -836,15 +1325,21 @@ fn parts_of<'a>(req: &'a SendReq<'a>) -> Vec<(ContentType<'a>, Vec<u8>, Option<S
     }
 }
 
-fn web_part(stored: &Stored, n: usize) -> Option<(String, Vec<u8>)> {
+/// Part n of a stored message: (Content-Type to serve, whether inline,
+/// octets). Only the media types of [`INLINE_MEDIA`] are served as
+/// themselves; any other part is a download of octets.
+fn web_part(stored: &Stored, n: usize) -> Option<(String, bool, Vec<u8>)> {
     let req = SendReq::decode(&stored.raw).ok()?;
     let (ct, data, _) = parts_of(&req).into_iter().nth(n)?;
     let media = ct.media().name().to_ascii_lowercase();
+    if !INLINE_MEDIA.contains(&media.as_str()) {
+        return Some(("application/octet-stream".into(), false, data));
+    }
     let content_type = match ct.charset() {
         Some(cs) if media.starts_with("text/") => format!("{media}; charset={cs}"),
         _ => media,
     };
-    Some((content_type, data))
+    Some((content_type, true, data))
 }
 
 /// The message as a simple HTML page: subject, sender, date, then the
