@@ -6,15 +6,15 @@
 //! that would stall the rest, and 500 senders at once.
 
 #[allow(dead_code)]
-#[path = "../examples/common/smsc.rs"]
+#[path = "../examples/shared/mmsc_flow/smsc.rs"]
 mod smsc;
 
 #[allow(dead_code)]
-#[path = "../examples/common/mmsc.rs"]
+#[path = "../examples/shared/mmsc_flow/mmsc.rs"]
 mod mmsc;
 
 #[allow(dead_code)]
-#[path = "../examples/common/client.rs"]
+#[path = "../examples/shared/mmsc_flow/client.rs"]
 mod client;
 
 use std::future::Future;
