@@ -58,6 +58,8 @@
 //! - `charset`: text in every charset encoding_rs supports.
 //! - `serde`: `Serialize` for every decoded type and view, `Deserialize`
 //!   for the owned forms (works without `std` too).
+//! - `mail`: MMS to Internet mail and back (`mail` module; mail-parser,
+//!   mail-builder).
 //!
 //! ### `serde`
 //! The serialized form is lossless: a [`Pdu`] read back from it equals
@@ -131,6 +133,9 @@ pub mod charset;
 mod ctx;
 mod error;
 mod limits;
+#[cfg(feature = "mail")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mail")))]
+pub mod mail;
 pub mod mms;
 #[cfg(feature = "serde")]
 mod serde_impl;
