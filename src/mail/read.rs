@@ -19,7 +19,10 @@ use crate::wsp::{
     Charset, ContentType, Disposition, EncodedString, Media, Multipart, ParamName, ParamValue,
     Parameter, Part, Text, TextValue, WspHeader,
 };
-use crate::{Body, FieldCode, FromValue, Header, Limits, MessageClass, MessageType, Pdu, Time, Value, Version};
+use crate::{
+    Body, FieldCode, FromValue, Header, Limits, MessageClass, MessageType, Pdu, Time, Value,
+    Version,
+};
 
 type Mail<'x> = mail_parser::Message<'x>;
 
@@ -87,10 +90,11 @@ pub fn from_mime(
 ) -> Result<Message<'static>, MailError> {
     let mail = parser().parse(eml).ok_or(MailError::NotMail)?;
     let root = mail.parts.first().ok_or(MailError::NotMail)?;
-    let from_mmsc = root
-        .headers
-        .iter()
-        .any(|h| h.name.as_str().eq_ignore_ascii_case("X-Mms-3GPP-MMS-Version"));
+    let from_mmsc = root.headers.iter().any(|h| {
+        h.name
+            .as_str()
+            .eq_ignore_ascii_case("X-Mms-3GPP-MMS-Version")
+    });
 
     let mut fields: Vec<Header<'static>> = Vec::new();
     let mut transaction_id: Option<Header<'static>> = None;
@@ -194,12 +198,17 @@ pub fn from_mime(
     let mut headers: Vec<Header<'static>> = Vec::with_capacity(fields.len() + 4);
     headers.push(Header::field(FieldCode::MESSAGE_TYPE, Value::Token(kind.0)));
     headers.extend(transaction_id);
-    headers.push(version.unwrap_or_else(|| {
-        Header::field(FieldCode::MMS_VERSION, Value::Version(Version::V1_2))
-    }));
+    headers.push(
+        version.unwrap_or_else(|| {
+            Header::field(FieldCode::MMS_VERSION, Value::Version(Version::V1_2))
+        }),
+    );
     headers.extend(fields);
 
-    let has_body = root.headers.iter().any(|h| h.name == HeaderName::ContentType)
+    let has_body = root
+        .headers
+        .iter()
+        .any(|h| h.name == HeaderName::ContentType)
         || root.offset_end > root.offset_body;
     let mut pdu = Pdu {
         headers,
@@ -221,8 +230,10 @@ pub fn from_mime(
         } else {
             (ct, body)
         };
-        pdu.headers
-            .push(Header::field(FieldCode::CONTENT_TYPE, Value::ContentType(ct)));
+        pdu.headers.push(Header::field(
+            FieldCode::CONTENT_TYPE,
+            Value::ContentType(ct),
+        ));
         pdu.body = Some(body);
     }
     pdu.validate()?;
@@ -291,15 +302,22 @@ fn field_value(
         });
     }
     let t = t.trim();
-    let number = |s: &str| s.trim().parse::<u64>().map_err(|_| bad(name, "a decimal number"));
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u64>()
+            .map_err(|_| bad(name, "a decimal number"))
+    };
     Ok(match code.grammar() {
-        K::EncodedString | K::CountedEncodedString => Value::EncodedString(encoded_string(raw, t, name)?),
+        K::EncodedString | K::CountedEncodedString => {
+            Value::EncodedString(encoded_string(raw, t, name)?)
+        }
         K::Text | K::CountedText => Value::Text(text(t, name)?),
         K::Long => Value::Long(number(t)?),
         K::Integer => Value::Integer(number(t)?),
-        K::Token(_) | K::CountedToken(_) => {
-            Value::Token(code.token_code(t).ok_or(bad(name, "a token name of the field"))?)
-        }
+        K::Token(_) | K::CountedToken(_) => Value::Token(
+            code.token_code(t)
+                .ok_or(bad(name, "a token name of the field"))?,
+        ),
         K::Version => Value::Version(t.parse().map_err(|_| bad(name, "major.minor"))?),
         K::MessageClass => match code.token_code(t) {
             Some(o) => Value::MessageClass(MessageClass::Token(o)),
@@ -388,7 +406,9 @@ fn address_value(
             let local = local.trim_matches('"');
             let phone = local.strip_prefix('+').unwrap_or(local);
             let is_phone = !phone.is_empty()
-                && phone.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.');
+                && phone
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.');
             let s = if opts.address_style == AddressStyle::Plain && is_phone {
                 format!("{local}/TYPE=PLMN")
             } else {
@@ -642,7 +662,12 @@ fn leaves(parts: Vec<Part<'static>>, out: &mut Vec<Part<'static>>) {
                     let mut kids = n.parts;
                     let k = kids
                         .iter()
-                        .position(|c| c.content_type.media().name().eq_ignore_ascii_case("text/plain"))
+                        .position(|c| {
+                            c.content_type
+                                .media()
+                                .name()
+                                .eq_ignore_ascii_case("text/plain")
+                        })
                         .unwrap_or(0);
                     if k < kids.len() {
                         let chosen = kids.swap_remove(k);
@@ -718,13 +743,19 @@ fn with_smil(
             })
             .or_else(|| p.content_type.param("name").map(|v| v.to_text()))
             .filter(|n| !n.is_empty());
-        let mut name = given.clone().unwrap_or_else(|| format!("part{}.{}", k + 1, extension(&media)));
+        let mut name = given
+            .clone()
+            .unwrap_or_else(|| format!("part{}.{}", k + 1, extension(&media)));
         while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
             name = format!("{}-{name}", k + 1);
         }
         used.push(name.clone());
-        if p.content_location().map(|l| l.to_string_lossy().into_owned()) != Some(name.clone()) {
-            p.headers.retain(|h| !matches!(h, WspHeader::ContentLocation(_)));
+        if p.content_location()
+            .map(|l| l.to_string_lossy().into_owned())
+            != Some(name.clone())
+        {
+            p.headers
+                .retain(|h| !matches!(h, WspHeader::ContentLocation(_)));
             p.headers
                 .push(WspHeader::ContentLocation(text(&name, "Content-Location")?));
         }
@@ -740,7 +771,10 @@ fn with_smil(
             kind == MediaKind::Text,
             kind == MediaKind::Audio,
         );
-        let full = (visual && has.0) || (is_text && has.1) || (audio && has.2) || kind == MediaKind::Ref && (has.0 || has.1 || has.2);
+        let full = (visual && has.0)
+            || (is_text && has.1)
+            || (audio && has.2)
+            || kind == MediaKind::Ref && (has.0 || has.1 || has.2);
         if full {
             slides.push(core::mem::take(&mut current));
             has = (false, false, false);
@@ -768,8 +802,10 @@ fn with_smil(
         id: text("<smil>", "Content-ID")?,
         quoted: true,
     });
-    smil.headers
-        .push(WspHeader::ContentLocation(text("smil.xml", "Content-Location")?));
+    smil.headers.push(WspHeader::ContentLocation(text(
+        "smil.xml",
+        "Content-Location",
+    )?));
     parts.insert(0, smil);
     let ct = ContentType::new(Media::from_name("application/vnd.wap.multipart.related"))
         .with(Parameter::typed(

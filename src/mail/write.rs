@@ -95,11 +95,7 @@ pub fn pdu_to_mime(pdu: &Pdu<'_>, opts: &MailOptions) -> Result<Vec<u8>, MailErr
         let (code, value) = match h {
             Header::Field(f) => (f.code(), f.value()),
             Header::Application { name, value } => {
-                let line = format!(
-                    "{}: {}",
-                    name.to_string_lossy(),
-                    value.to_string_lossy()
-                );
+                let line = format!("{}: {}", name.to_string_lossy(), value.to_string_lossy());
                 put(&mut out, "X-Mms-Application-Header", &text_header(&line));
                 continue;
             }
@@ -253,8 +249,8 @@ fn put(out: &mut Vec<u8>, name: &str, value: &str) {
 fn put_hex(out: &mut Vec<u8>, code: FieldCode, value: &Value<'_>) {
     let mut octets = Vec::with_capacity(value.encoded_len());
     value.encode(&mut octets);
-    let name = mail_name(code)
-        .unwrap_or_else(|| Cow::Owned(format!("X-Mms-Field-0x{:02x}", code.0)));
+    let name =
+        mail_name(code).unwrap_or_else(|| Cow::Owned(format!("X-Mms-Field-0x{:02x}", code.0)));
     put(out, &name, &format!("wsp-hex:{}", hex(&octets)));
 }
 
@@ -296,12 +292,9 @@ fn encoded_words(label: &str, bytes: &[u8], utf8: bool) -> String {
                 end -= 1;
             }
         }
-        let b64 = mail_builder::encoders::base64::base64_encode(&bytes[start..end])
-            .unwrap_or_default();
-        words.push(format!(
-            "=?{label}?B?{}?=",
-            String::from_utf8_lossy(&b64)
-        ));
+        let b64 =
+            mail_builder::encoders::base64::base64_encode(&bytes[start..end]).unwrap_or_default();
+        words.push(format!("=?{label}?B?{}?=", String::from_utf8_lossy(&b64)));
         start = end;
     }
     words.join("\r\n ")
@@ -331,7 +324,13 @@ pub(super) fn encoded_string(s: &EncodedString<'_>, subject: bool) -> String {
     let utf8 = core::str::from_utf8(b).ok();
     match (s.charset(), utf8) {
         (None | Some(Charset::US_ASCII), Some(t)) if t.is_ascii() => {
-            if is_plain(t) || t.is_empty() || (subject && s.charset().is_none() && t.len() <= MAX_PLAIN && t.bytes().all(|c| (0x20..0x7F).contains(&c))) {
+            if is_plain(t)
+                || t.is_empty()
+                || (subject
+                    && s.charset().is_none()
+                    && t.len() <= MAX_PLAIN
+                    && t.bytes().all(|c| (0x20..0x7F).contains(&c)))
+            {
                 String::from(t)
             } else {
                 encoded_words("us-ascii", b, false)
@@ -339,9 +338,7 @@ pub(super) fn encoded_string(s: &EncodedString<'_>, subject: bool) -> String {
         }
         (None, Some(_)) | (Some(Charset::UTF_8), Some(_)) => encoded_words("utf-8", b, true),
         (None, None) => encoded_words("iso-8859-1", b, false),
-        (Some(cs), _) if single_octet(cs) => {
-            encoded_words(cs.name().unwrap_or("utf-8"), b, false)
-        }
+        (Some(cs), _) if single_octet(cs) => encoded_words(cs.name().unwrap_or("utf-8"), b, false),
         (Some(_), _) => {
             let t = s.to_string_lossy();
             encoded_words("utf-8", t.as_bytes(), true)
@@ -358,9 +355,7 @@ fn mail_address(a: &EncodedString<'_>, opts: &MailOptions) -> String {
         return text_header(t);
     }
     let local = match (opts.address_style, t.split_once("/TYPE=")) {
-        (AddressStyle::Plain, Some((number, kind))) if kind.eq_ignore_ascii_case("PLMN") => {
-            number
-        }
+        (AddressStyle::Plain, Some((number, kind))) if kind.eq_ignore_ascii_case("PLMN") => number,
         _ => t,
     };
     let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c);
@@ -393,7 +388,11 @@ fn mail_message_id(id: &str, opts: &MailOptions) -> String {
     let clean = if clean.is_empty() { "mms" } else { clean };
     if id.contains('@') && !id.starts_with('@') && !id.ends_with('@') {
         let (l, r) = id.split_once('@').unwrap_or((id, ""));
-        let ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+        let ok = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+        };
         if ok(l) && ok(r) {
             return format!("<{id}>");
         }
@@ -587,9 +586,31 @@ fn part(
         mime.headers.push((name.into(), value));
     }
     if p.nested.is_none() {
-        mime.contents = BodyPart::Binary(Cow::Owned(data.into_owned()));
+        let text = mail_media(&p.content_type.media().name()).starts_with("text/");
+        mime.contents = if text && bare_line_end(&data) {
+            // mail-builder writes 7bit and quoted-printable text with CRLF
+            // line ends (RFC 2045 §2.10); base64 keeps a bare LF or CR.
+            let mut b64 = Vec::new();
+            mail_builder::encoders::base64::base64_encode_mime(&data, &mut b64, false)
+                .map_err(|_| crate::EncodeError::new("mail", "base64 encoding failed"))?;
+            mime.headers.push((
+                "Content-Transfer-Encoding".into(),
+                Raw::new("base64").into(),
+            ));
+            BodyPart::Binary(Cow::Owned(b64))
+        } else {
+            BodyPart::Binary(Cow::Owned(data.into_owned()))
+        };
     }
     Ok(mime)
+}
+
+/// A LF without its CR, or a CR without its LF.
+fn bare_line_end(d: &[u8]) -> bool {
+    d.iter().enumerate().any(|(k, &b)| {
+        (b == b'\n' && (k == 0 || d[k - 1] != b'\r'))
+            || (b == b'\r' && d.get(k + 1) != Some(&b'\n'))
+    })
 }
 
 fn raw_or_text(s: String) -> HeaderType<'static> {
