@@ -276,7 +276,7 @@ fn field_code(name: &str) -> Option<FieldCode> {
 
 fn from_hex(s: &str) -> Option<Vec<u8>> {
     let s = s.trim();
-    if s.len() % 2 != 0 {
+    if s.len() & 1 == 1 {
         return None;
     }
     (0..s.len())
@@ -297,7 +297,7 @@ fn field_value(
         let octets = from_hex(h).ok_or(bad(name, "wsp-hex: and hex digits"))?;
         let parsed = crate::mms::value::decode(code, &octets, None, &Limits::DEFAULT);
         return Ok(match parsed {
-            Ok((rest, v)) if rest.is_empty() => v.into_owned(),
+            Ok((&[], v)) => v.into_owned(),
             _ => Value::Raw(Cow::Owned(octets)),
         });
     }
