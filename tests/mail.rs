@@ -625,3 +625,27 @@ fn decodes_encoded_words_inside_an_mms_subject() {
     let tagged = EncodedString::with_charset(Charset::UTF_8, "=?iso-8859-1?Q?=E9t=E9?=".as_bytes());
     assert_eq!(mail::decode_subject(&tagged), "été");
 }
+
+#[test]
+fn reads_every_prefix_and_flipped_octet_of_a_fixture_without_panicking() {
+    for name in [
+        "latin1_subject_qp_text_jpeg.eml",
+        "nested_alternative_png.eml",
+    ] {
+        let eml = fixture(name);
+        for n in 0..eml.len() {
+            let _ = mail::from_mime(&eml[..n], MessageType::SEND_REQ, &MailOptions::default());
+        }
+        for k in (0..eml.len()).step_by(3) {
+            let mut m = eml.clone();
+            m[k] ^= 0xA5;
+            if let Ok(msg) =
+                mail::from_mime(&m, MessageType::RETRIEVE_CONF, &MailOptions::default())
+            {
+                // Whatever is read encodes, and goes back to mail.
+                msg.encode().unwrap();
+                mail::to_mime(&msg, &MailOptions::default()).unwrap();
+            }
+        }
+    }
+}
