@@ -723,7 +723,8 @@ fn with_smil(
         }
         Body::Data(d) => parts.push(Part::new(ct, d)),
     }
-    let mut used: Vec<String> = alloc::vec![String::from("smil.xml")];
+    let mut used: std::collections::HashSet<String> =
+        core::iter::once(String::from("smil.xml")).collect();
     let mut slides: Vec<SlideContent<'static>> = Vec::new();
     let mut current = SlideContent::new();
     let mut has = (false, false, false); // visual, text, audio
@@ -746,10 +747,10 @@ fn with_smil(
         let mut name = given
             .clone()
             .unwrap_or_else(|| format!("part{}.{}", k + 1, extension(&media)));
-        while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+        while used.contains(&name.to_ascii_lowercase()) {
             name = format!("{}-{name}", k + 1);
         }
-        used.push(name.clone());
+        used.insert(name.to_ascii_lowercase());
         if p.content_location()
             .map(|l| l.to_string_lossy().into_owned())
             != Some(name.clone())
