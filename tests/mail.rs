@@ -649,3 +649,49 @@ fn reads_every_prefix_and_flipped_octet_of_a_fixture_without_panicking() {
         }
     }
 }
+
+/// A mail of `n` text and image parts, and its conversion time both ways.
+fn timed_round_trip(n: usize) -> std::time::Duration {
+    let mut eml = String::from(
+        "From: a@example.com\r\nTo: b@example.com\r\nSubject: many\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n",
+    );
+    for k in 0..n {
+        if k % 2 == 0 {
+            eml.push_str(&format!(
+                "--b\r\nContent-Type: text/plain\r\n\r\nline {k}\r\n"
+            ));
+        } else {
+            eml.push_str(&format!(
+                "--b\r\nContent-Type: image/gif\r\nContent-Transfer-Encoding: base64\r\n\
+                 Content-Disposition: attachment; filename=\"i{k}.gif\"\r\n\r\nR0lGODlh\r\n"
+            ));
+        }
+    }
+    eml.push_str("--b--\r\n");
+    let t = std::time::Instant::now();
+    let msg = mail::from_mime(
+        eml.as_bytes(),
+        MessageType::SEND_REQ,
+        &MailOptions::default(),
+    )
+    .unwrap();
+    let out = mail::to_mime(&msg, &MailOptions::default()).unwrap();
+    let elapsed = t.elapsed();
+    let Message::SendReq(req) = msg else { panic!() };
+    assert_eq!(parts_of(&req).len(), n + 1, "the parts and a SMIL part");
+    assert!(out.len() > eml.len());
+    elapsed
+}
+
+#[test]
+fn converts_in_time_linear_in_the_parts() {
+    timed_round_trip(100); // warm up
+    let one = timed_round_trip(1000);
+    let four = timed_round_trip(4000);
+    // Linear work takes about 4 times as long; quadratic work 16 times.
+    assert!(
+        four < one * 10 + std::time::Duration::from_millis(200),
+        "1000 parts: {one:?}, 4000 parts: {four:?}"
+    );
+}
