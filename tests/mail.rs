@@ -203,6 +203,24 @@ fn round_trips_every_multipart_pdu_of_the_corpus() {
             "{file}: content type"
         );
         assert_same_parts(file, multipart(&pdu), multipart(&back_pdu));
+        // The SMIL resolves to the same parts as before.
+        let links = |p: &Pdu<'_>| -> Option<(Vec<Option<usize>>, usize, Vec<usize>)> {
+            let found = mms_pdu::smil::from_pdu(p).ok()??;
+            let parts = found
+                .presentation
+                .slides
+                .iter()
+                .flat_map(|s| s.media.iter().map(|m| m.part))
+                .collect();
+            Some((
+                parts,
+                found.resolution.unresolved.len(),
+                found.resolution.unused_parts.clone(),
+            ))
+        };
+        let before = links(&pdu);
+        with_smil += usize::from(before.is_some());
+        assert_eq!(before, links(&back_pdu), "{file}: SMIL links");
         // And the message encodes and decodes as the same PDU type.
         let again = back.encode().unwrap();
         assert_eq!(
@@ -214,6 +232,10 @@ fn round_trips_every_multipart_pdu_of_the_corpus() {
         let eml2 = mail::to_mime(&back, &MailOptions::default()).unwrap();
         assert_eq!(eml, eml2, "{file}: a second conversion differs");
     }
+    assert!(
+        with_smil >= 15,
+        "only {with_smil} PDUs with a SMIL presentation"
+    );
 }
 
 /// What the crate put in, for the Python check: one line per mail.

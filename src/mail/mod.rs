@@ -50,7 +50,7 @@
 //!
 //! | MMS (MMS_ENC 1.3 §7.3) | mail |
 //! |---|---|
-//! | From, To, Cc, Bcc | the same fields; `+336…/TYPE=PLMN` as `+336…/TYPE=PLMN@domain` (the MM4 form, 3GPP TS 23.140 §8.4.1) or `+336…@domain` ([`AddressStyle`]); e-mail addresses as they are; the insert-address token as the empty group `insert-address:;` (RFC 6854) unless [`MailOptions::sender`] names the sender |
+//! | From, To, Cc, Bcc | the same fields; `+336…/TYPE=PLMN` as `+336…/TYPE=PLMN@domain` (the MM4 form, 3GPP TS 23.140 §8.4) or `+336…@domain` ([`AddressStyle`]); e-mail addresses as they are; the insert-address token as the empty group `insert-address:;` (RFC 6854) unless [`MailOptions::sender`] names the sender |
 //! | Subject | Subject: plain ASCII as it is, other text as RFC 2047 encoded-words in the charset it came in (utf-8 for a charset that cannot be split into words) |
 //! | Date | Date (RFC 5322 §3.3, UTC) |
 //! | Message-ID | X-Mms-Message-ID; the mail's own Message-ID is made from it (or from the transaction id) and the domain |
@@ -127,7 +127,7 @@ pub use write::{pdu_to_mime, to_mime};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum AddressStyle {
-    /// The MM4 form of 3GPP TS 23.140 §8.4.1: the whole MMS address as the
+    /// The MM4 form of 3GPP TS 23.140 §8.4: the whole MMS address as the
     /// local part, `+33612345678/TYPE=PLMN@domain`. Lossless.
     #[default]
     Mm4,

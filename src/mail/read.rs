@@ -394,7 +394,7 @@ fn addresses<'m>(a: &'m MailAddress<'_>) -> Vec<&'m Addr<'m>> {
     }
 }
 
-/// A mail address as an MMS address (3GPP TS 23.140 §8.4.1; MMS_ENC 1.3 §8).
+/// A mail address as an MMS address (3GPP TS 23.140 §8.4; MMS_ENC 1.3 §8).
 fn address_value(
     addr: &Addr<'_>,
     opts: &MailOptions,

@@ -39,7 +39,7 @@ pub(super) fn mail_name(code: FieldCode) -> Option<Cow<'static, str>> {
         | FieldCode::SUBJECT
         | FieldCode::DATE
         | FieldCode::MESSAGE_TYPE => return None,
-        // 3GPP TS 23.140 §8.4.1.4 (MM4_forward.REQ): the MM4 names.
+        // 3GPP TS 23.140 §8.4 (MM4_forward.REQ): the MM4 names.
         FieldCode::TRANSACTION_ID => "X-Mms-Transaction-ID",
         FieldCode::MESSAGE_ID => "X-Mms-Message-ID",
         FieldCode::READ_REPORT => "X-Mms-Read-Reply",
@@ -177,7 +177,7 @@ pub fn pdu_to_mime(pdu: &Pdu<'_>, opts: &MailOptions) -> Result<Vec<u8>, MailErr
             None => put_hex(&mut out, code, value),
         }
         if code == FieldCode::MMS_VERSION && !version_written {
-            // 3GPP TS 23.140 §8.4.1.4: the 3GPP MMS version of the MM4 peer.
+            // 3GPP TS 23.140 §8.4: the 3GPP MMS version of the MM4 peer.
             put(&mut out, "X-Mms-3GPP-MMS-Version", &opts.mm4_version);
             version_written = true;
         }
@@ -346,7 +346,7 @@ pub(super) fn encoded_string(s: &EncodedString<'_>, subject: bool) -> String {
     }
 }
 
-/// An MMS address as a mail address (MMS_ENC 1.3 §8; 3GPP TS 23.140 §8.4.1).
+/// An MMS address as a mail address (MMS_ENC 1.3 §8; 3GPP TS 23.140 §8.4).
 fn mail_address(a: &EncodedString<'_>, opts: &MailOptions) -> String {
     let t = a.to_string_lossy();
     let t = t.trim();
