@@ -182,6 +182,7 @@ fn round_trips_every_multipart_pdu_of_the_corpus() {
         "only {} multipart PDUs found",
         files.len()
     );
+    let mut with_smil = 0;
     for (file, bytes) in &files {
         let pdu = Pdu::decode(bytes).unwrap();
         let msg = Message::from_pdu(pdu.clone(), false).unwrap();
