@@ -718,3 +718,82 @@ fn converts_in_time_linear_in_the_parts() {
         "1000 parts: {one:?}, 4000 parts: {four:?}"
     );
 }
+
+#[test]
+fn reads_an_mm4_forward_request_from_another_mmsc() {
+    // As another operator's MMSC sends it over SMTP (3GPP TS 23.140 §8.4).
+    let eml = "X-Mms-3GPP-MMS-Version: 6.10.0\r\n\
+        X-Mms-Message-Type: MM4_forward.REQ\r\n\
+        X-Mms-Transaction-ID: 0123456789\r\n\
+        X-Mms-Message-ID: <msg-42@mmsc.example.de>\r\n\
+        X-Mms-Ack-Request: Yes\r\n\
+        X-Mms-Originator-System: system-user@mms.mnc001.mcc262.gprs\r\n\
+        From: +4917012345678/TYPE=PLMN@mms.mnc001.mcc262.gprs\r\n\
+        To: +33612345678/TYPE=PLMN@mms.mnc001.mcc208.gprs\r\n\
+        Date: Thu, 03 Dec 2026 09:15:00 +0100\r\n\
+        Subject: =?utf-8?Q?Gr=C3=BC=C3=9Fe?=\r\n\
+        X-Mms-Message-Class: Personal\r\n\
+        X-Mms-Expiry: Sun, 06 Dec 2026 09:15:00 +0100\r\n\
+        X-Mms-Delivery-Report: Yes\r\n\
+        X-Mms-Read-Reply: No\r\n\
+        X-Mms-Priority: High\r\n\
+        X-Mms-Sender-Visibility: Show\r\n\
+        Message-ID: <mm4-1@mmsc.example.de>\r\n\
+        MIME-Version: 1.0\r\n\
+        Content-Type: multipart/related; type=\"application/smil\"; start=\"<s>\"; boundary=\"x\"\r\n\
+        \r\n\
+        --x\r\n\
+        Content-Type: application/smil\r\n\
+        Content-ID: <s>\r\n\
+        \r\n\
+        <smil><body><par dur=\"5000ms\"><text src=\"cid:t\"/></par></body></smil>\r\n\
+        --x\r\n\
+        Content-Type: text/plain; charset=utf-8\r\n\
+        Content-ID: <t>\r\n\
+        Content-Transfer-Encoding: quoted-printable\r\n\
+        \r\n\
+        Gr=C3=BC=C3=9Fe aus Berlin\r\n\
+        --x--\r\n";
+    let msg = mail::from_mime(
+        eml.as_bytes(),
+        MessageType::RETRIEVE_CONF,
+        &MailOptions::default(),
+    )
+    .unwrap();
+    let Message::RetrieveConf(conf) = msg else {
+        panic!()
+    };
+    assert_eq!(
+        conf.transaction_id.as_ref().unwrap().as_str(),
+        Some("0123456789")
+    );
+    assert_eq!(
+        conf.message_id.as_ref().unwrap().as_str(),
+        Some("<msg-42@mmsc.example.de>")
+    );
+    match &conf.from {
+        Some(FromValue::Address(a)) => assert_eq!(a.as_str(), Some("+4917012345678/TYPE=PLMN")),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(conf.to[0].as_str(), Some("+33612345678/TYPE=PLMN"));
+    assert_eq!(conf.date, 1_796_285_700);
+    assert_eq!(conf.subject.as_ref().unwrap().as_str(), Some("Grüße"));
+    assert_eq!(conf.message_class, Some(mms_pdu::MessageClass::Token(0x80)));
+    assert_eq!(conf.priority, Some(mms_pdu::mms::typed::Priority::HIGH));
+    assert_eq!(conf.delivery_report, Some(true));
+    assert_eq!(conf.read_report, Some(false));
+    let Some(Body::Multipart(body)) = &conf.body else {
+        panic!()
+    };
+    assert_eq!(&body.parts[1].data[..], "Grüße aus Berlin".as_bytes());
+    assert_eq!(conf.content_type.param("start").unwrap().to_text(), "<s>");
+    // X-Mms-Expiry and X-Mms-Sender-Visibility are no fields of an
+    // m-retrieve-conf: kept, and reported against its header table.
+    let kept: Vec<_> = conf.others.iter().filter_map(|(_, h)| h.code()).collect();
+    assert_eq!(kept, [FieldCode::EXPIRY, FieldCode::SENDER_VISIBILITY]);
+    assert_eq!(conf.warnings.len(), 2, "{:?}", conf.warnings);
+    assert!(matches!(
+        conf.to_pdu().get(FieldCode::EXPIRY),
+        Some(Value::Time(mms_pdu::Time::Absolute(1_796_544_900)))
+    ));
+}

@@ -402,6 +402,10 @@ fn address_value(
 ) -> Result<EncodedString<'static>, MailError> {
     let a = addr.address.as_deref().unwrap_or("");
     if let Some((local, domain)) = a.rsplit_once('@') {
+        // A device address in the MM4 form, whichever MMSC's domain.
+        if local.contains("/TYPE=") {
+            return string_value(local.trim_matches('"'), name);
+        }
         if domain.eq_ignore_ascii_case(&opts.domain) {
             let local = local.trim_matches('"');
             let phone = local.strip_prefix('+').unwrap_or(local);
