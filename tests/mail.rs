@@ -797,3 +797,50 @@ fn reads_an_mm4_forward_request_from_another_mmsc() {
         Some(Value::Time(mms_pdu::Time::Absolute(1_796_544_900)))
     ));
 }
+
+#[test]
+fn no_value_from_a_pdu_ends_a_mail_header_line() {
+    use mms_pdu::wsp::{Media, ParamName, ParamValue, Parameter, Text, TextValue};
+    let evil = "x\r\nBcc: evil@example.com\r\n\r\nbody";
+    let mut ct = ContentType::new(Media::from_name("text/plain\r\nBcc: evil@example.com"));
+    ct.params_mut().push(Parameter {
+        name: ParamName::Text(Text::new("n\r\nBcc: evil@example.com").unwrap()),
+        value: ParamValue::TextValue(TextValue::Quoted(Text::new(evil).unwrap())),
+    });
+    let mut part = Part::new(ct, &b"hi"[..]);
+    part.headers.push(WspHeader::ContentId {
+        id: Text::new(evil).unwrap(),
+        quoted: true,
+    });
+    part.headers
+        .push(WspHeader::ContentLocation(Text::new(evil).unwrap()));
+    part.headers.push(WspHeader::Application {
+        name: Text::new("X-A").unwrap(),
+        value: Text::new(evil).unwrap(),
+    });
+    let req = mms_pdu::mms::message::SendReq {
+        transaction_id: Text::new(evil).unwrap(),
+        to: vec![
+            EncodedString::new(evil).unwrap(),
+            EncodedString::new("a@b.c\r\nBcc: evil@example.com").unwrap(),
+        ],
+        subject: Some(EncodedString::new(evil).unwrap()),
+        content_type: ContentType::new(Media::from_name("application/vnd.wap.multipart.mixed")),
+        body: Some(Body::Multipart(Multipart {
+            parts: vec![part],
+            ..Multipart::default()
+        })),
+        ..Default::default()
+    };
+    let eml = mail::to_mime(&Message::SendReq(req), &MailOptions::default()).unwrap();
+    let text = String::from_utf8_lossy(&eml);
+    assert!(!text.contains("\r\nBcc:"), "{text}");
+    assert!(!text.contains("\nBcc:"), "{text}");
+    // And the mail reads back with no Bcc.
+    let Message::SendReq(back) =
+        mail::from_mime(&eml, MessageType::SEND_REQ, &MailOptions::default()).unwrap()
+    else {
+        panic!()
+    };
+    assert!(back.bcc.is_empty());
+}

@@ -100,6 +100,12 @@
 //! - **A part's Content-Transfer-Encoding application header** (some MMSCs
 //!   base64 a part inside the PDU): the part is written decoded and comes
 //!   back decoded, without the header.
+//! - **Characters a mail header cannot hold where they are**: a media
+//!   type, parameter name or disposition with control characters, spaces
+//!   or specials has them written as `_` (RFC 2045 §5.1 tokens); a control
+//!   character in a phone-number address becomes `?`; line ends inside a
+//!   parameter value are dropped. Other text with line ends goes as
+//!   encoded-words, so no value from a PDU can end a header line.
 //! - **Header order across kinds**: the mail writes the header fields in
 //!   the PDU's order; reading puts X-Mms-Message-Type, X-Mms-Transaction-Id
 //!   and X-Mms-MMS-Version first, as MMS_ENC §6 requires, and Content-Type

@@ -9,7 +9,6 @@ use alloc::vec::Vec;
 use mail_builder::headers::content_type::ContentType as MailContentType;
 use mail_builder::headers::date::Date as MailDate;
 use mail_builder::headers::raw::Raw;
-use mail_builder::headers::text::Text as MailText;
 use mail_builder::headers::HeaderType;
 use mail_builder::mime::{BodyPart, MimePart};
 
@@ -367,7 +366,14 @@ fn mail_address(a: &EncodedString<'_>, opts: &MailOptions) -> String {
     {
         format!("{local}@{}", opts.domain)
     } else {
-        let quoted = local.replace('\\', "\\\\").replace('"', "\\\"");
+        // A quoted local part (RFC 5322 §3.4.1); control characters, which
+        // it cannot hold, become `?`.
+        let quoted: String = local
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect::<String>()
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"");
         format!("\"{quoted}\"@{}", opts.domain)
     }
 }
@@ -458,9 +464,9 @@ fn mail_media(name: &str) -> String {
 }
 
 fn mail_content_type(ct: &ContentType<'_>, boundary: Option<String>) -> MailContentType<'static> {
-    let mut m = MailContentType::new(mail_media(&ct.media().name()));
+    let mut m = MailContentType::new(token(&mail_media(&ct.media().name())));
     for p in ct.params() {
-        m = m.attribute(p.name.name(), p.value.to_text());
+        m = m.attribute(token(&p.name.name()), p.value.to_text());
     }
     if let Some(b) = boundary {
         m = m.attribute("boundary", b);
@@ -541,7 +547,7 @@ fn part(
                 } else {
                     format!("<{s}>")
                 };
-                ("Content-ID", Raw::new(v).into())
+                ("Content-ID", raw_or_text(v))
             }
             WspHeader::ContentLocation(l) => {
                 let s = l.to_string_lossy().into_owned();
@@ -552,9 +558,9 @@ fn part(
                 params,
                 ..
             } => {
-                let mut d = MailContentType::new(disposition.name().into_owned());
+                let mut d = MailContentType::new(token(&disposition.name()));
                 for prm in params {
-                    d = d.attribute(prm.name.name(), prm.value.to_text());
+                    d = d.attribute(token(&prm.name.name()), prm.value.to_text());
                 }
                 ("Content-Disposition", d.into())
             }
@@ -605,6 +611,28 @@ fn part(
     Ok(mime)
 }
 
+/// A media type, parameter name or disposition as an RFC 2045 §5.1 token
+/// (`/` kept between type and subtype): what the grammar does not allow
+/// (control characters, spaces, specials) becomes `_`, so that no value
+/// from a PDU can end the header line.
+fn token(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && !"()<>@,;:\\\"[]?=".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if t.is_empty() {
+        String::from("_")
+    } else {
+        t
+    }
+}
+
 /// A LF without its CR, or a CR without its LF.
 fn bare_line_end(d: &[u8]) -> bool {
     d.iter().enumerate().any(|(k, &b)| {
@@ -613,10 +641,12 @@ fn bare_line_end(d: &[u8]) -> bool {
     })
 }
 
+/// A part header value: as it is when plain, else encoded-words on one
+/// line (mail-builder folds it at the spaces between them).
 fn raw_or_text(s: String) -> HeaderType<'static> {
     if is_plain(&s) {
         Raw::new(s).into()
     } else {
-        MailText::new(s).into()
+        Raw::new(text_header(&s).replace("\r\n ", " ")).into()
     }
 }
