@@ -844,3 +844,22 @@ fn no_value_from_a_pdu_ends_a_mail_header_line() {
     };
     assert!(back.bcc.is_empty());
 }
+
+#[test]
+fn converts_corrupted_corpus_pdus_without_panicking() {
+    let mut converted = 0;
+    for (_, bytes) in corpus_multipart() {
+        let step = (bytes.len() / 40).max(1);
+        for k in (0..bytes.len()).step_by(step) {
+            let mut b = bytes.clone();
+            b[k] ^= 0x5A;
+            let Ok(pdu) = Pdu::decode(&b) else { continue };
+            if let Ok(eml) = mail::pdu_to_mime(&pdu, &MailOptions::default()) {
+                converted += 1;
+                let kind = pdu.message_type().unwrap_or(MessageType::RETRIEVE_CONF);
+                let _ = mail::from_mime(&eml, kind, &MailOptions::default());
+            }
+        }
+    }
+    assert!(converted > 300, "only {converted} corrupted PDUs converted");
+}
