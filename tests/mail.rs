@@ -863,3 +863,40 @@ fn converts_corrupted_corpus_pdus_without_panicking() {
     }
     assert!(converted > 300, "only {converted} corrupted PDUs converted");
 }
+
+#[test]
+fn reads_python_mail_that_is_plain_text_only() {
+    let (_, req) = strict_send_req("plain_text_only.eml");
+    let parts = parts_of(&req);
+    let media: Vec<_> = parts
+        .iter()
+        .map(|p| p.content_type.media().name().into_owned())
+        .collect();
+    assert_eq!(media, ["application/smil", "text/plain"]);
+    assert_eq!(&parts[1].data[..], b"Nothing but text.\r\n");
+    assert_eq!(req.to[0].as_str(), Some("+447700900123/TYPE=PLMN"));
+}
+
+#[test]
+fn reads_python_mail_with_an_html_alternative_and_an_inline_picture() {
+    let (_, req) = strict_send_req("related_html_inline_png.eml");
+    let parts = parts_of(&req);
+    let media: Vec<_> = parts
+        .iter()
+        .map(|p| p.content_type.media().name().into_owned())
+        .collect();
+    // The text/plain alternative, and the picture the HTML one showed.
+    assert_eq!(media, ["application/smil", "text/plain", "image/png"]);
+    assert_eq!(
+        parts[2].content_id().unwrap().as_str(),
+        Some("<pic5@example.com>")
+    );
+    assert!(parts[2].data.starts_with(b"\x89PNG"));
+    let smil = String::from_utf8(parts[0].data.to_vec()).unwrap();
+    assert!(
+        smil.contains(
+            r#"<text src="part1.txt" region="Text"/><img src="part2.png" region="Image"/>"#
+        ),
+        "{smil}"
+    );
+}

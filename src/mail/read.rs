@@ -650,9 +650,11 @@ fn has_smil(body: &Body<'_>) -> bool {
     }
 }
 
-/// The parts a handset shows, in order: multiparts opened, one
-/// alternative of each `multipart/alternative` (text/plain when there is
-/// one, RFC 2046 §5.1.4 leaves the choice to the reader).
+/// The parts a handset shows, in order: multiparts opened; of a
+/// `multipart/alternative`, the text/plain alternative (RFC 2046 §5.1.4
+/// leaves the choice to the reader; a handset shows text, not HTML) and
+/// the media of the others that are not text (the picture an HTML
+/// alternative shows inline).
 fn leaves(parts: Vec<Part<'static>>, out: &mut Vec<Part<'static>>) {
     for mut p in parts {
         match p.nested.take() {
@@ -662,24 +664,34 @@ fn leaves(parts: Vec<Part<'static>>, out: &mut Vec<Part<'static>>) {
                     .media()
                     .name()
                     .ends_with("multipart.alternative");
-                if alternative {
-                    let mut kids = n.parts;
-                    let k = kids
-                        .iter()
-                        .position(|c| {
-                            c.content_type
-                                .media()
-                                .name()
-                                .eq_ignore_ascii_case("text/plain")
-                        })
-                        .unwrap_or(0);
-                    if k < kids.len() {
-                        let chosen = kids.swap_remove(k);
-                        leaves(alloc::vec![chosen], out);
-                    }
-                } else {
+                if !alternative {
                     leaves(n.parts, out);
+                    continue;
                 }
+                let mut kids = n.parts;
+                let plain = kids
+                    .iter()
+                    .position(|c| {
+                        c.content_type
+                            .media()
+                            .name()
+                            .eq_ignore_ascii_case("text/plain")
+                    })
+                    .unwrap_or(0);
+                if plain >= kids.len() {
+                    continue;
+                }
+                let chosen = kids.remove(plain);
+                leaves(alloc::vec![chosen], out);
+                let mut others = Vec::new();
+                leaves(kids, &mut others);
+                out.extend(others.into_iter().filter(|o| {
+                    !o.content_type
+                        .media()
+                        .name()
+                        .to_ascii_lowercase()
+                        .starts_with("text/")
+                }));
             }
             None => out.push(p),
         }

@@ -64,3 +64,27 @@ m.set_content("Plain text version.\n")
 m.add_alternative("<html><body><p>HTML <b>version</b>.</p></body></html>\n", subtype="html")
 m.add_attachment(png(4, 4), maintype="image", subtype="png", filename="square.png")
 write("nested_alternative_png.eml", m, email.policy.default.clone(linesep="\r\n"))
+
+# 4. A plain text mail, no MIME structure at all (7bit us-ascii).
+m = EmailMessage(policy=email.policy.default)
+m["From"] = "frank@example.com"
+m["To"] = "+447700900123/TYPE=PLMN@mms.invalid"
+m["Subject"] = "Just text"
+m["Date"] = "Sat, 05 Dec 2026 13:00:00 +0000"
+m["Message-ID"] = "<fixture-4@example.com>"
+m.set_content("Nothing but text.\n")
+write("plain_text_only.eml", m, email.policy.default.clone(linesep="\r\n"))
+
+# 5. What mail clients send for a picture in the text: multipart/related
+#    with an HTML root (inside an alternative) that names the image by cid.
+m = EmailMessage(policy=email.policy.default)
+m["From"] = "grace@example.com"
+m["To"] = "+819012345678/TYPE=PLMN@mms.invalid"
+m["Subject"] = "Inline picture"
+m["Date"] = "Sat, 05 Dec 2026 14:00:00 +0000"
+m["Message-ID"] = "<fixture-5@example.com>"
+m.set_content("See the picture.\n")
+m.add_alternative('<html><body><p>See the picture.</p><img src="cid:pic5@example.com"></body></html>\n',
+                  subtype="html")
+m.get_payload()[1].add_related(png(6, 6), maintype="image", subtype="png", cid="<pic5@example.com>")
+write("related_html_inline_png.eml", m, email.policy.default.clone(linesep="\r\n"))
