@@ -130,6 +130,18 @@ pub use read::from_mime;
 pub use write::{pdu_to_mime, to_mime};
 
 /// How an MMS phone number (or other device address) becomes a mail address.
+///
+/// ```
+/// use mms_pdu::mail::{to_mime, AddressStyle, MailOptions};
+/// use mms_pdu::mms::message::{Message, SendReq};
+/// let req = SendReq::builder().transaction_id("T1").to("+15551234567").text("a.txt", "x").build()?;
+/// let msg = Message::SendReq(req);
+/// let mm4 = to_mime(&msg, &MailOptions::default())?;
+/// assert!(String::from_utf8(mm4)?.contains("To: +15551234567/TYPE=PLMN@mms.invalid\r\n"));
+/// let plain = MailOptions { address_style: AddressStyle::Plain, ..MailOptions::default() };
+/// assert!(String::from_utf8(to_mime(&msg, &plain)?)?.contains("To: +15551234567@mms.invalid\r\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum AddressStyle {
@@ -182,6 +194,15 @@ impl Default for MailOptions {
 }
 
 /// Why a conversion failed.
+///
+/// ```
+/// use mms_pdu::mail::{from_mime, MailError, MailOptions};
+/// use mms_pdu::MessageType;
+/// let eml = b"X-Mms-Delivery-Report: perhaps\r\n\r\n";
+/// let err = from_mime(eml, MessageType::SEND_REQ, &MailOptions::default()).unwrap_err();
+/// assert!(matches!(err, MailError::Header { .. }));
+/// assert_eq!(err.to_string(), "mail header X-Mms-Delivery-Report: expected a token name of the field");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MailError {
