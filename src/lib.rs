@@ -63,6 +63,8 @@
 //! - `charset`: text in every charset encoding_rs supports.
 //! - `serde`: `Serialize` for every decoded type and view, `Deserialize`
 //!   for the owned forms (works without `std` too).
+//! - `mail`: MMS to Internet mail and back (`mail` module; mail-parser,
+//!   mail-builder).
 //!
 //! ### `serde`
 //! The serialized form is lossless: a [`Pdu`] read back from it equals
@@ -151,6 +153,9 @@ mod ctx;
 mod error;
 pub mod gsm7;
 mod limits;
+#[cfg(feature = "mail")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mail")))]
+pub mod mail;
 pub mod mms;
 #[cfg(feature = "smil")]
 pub mod smil;
