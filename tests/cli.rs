@@ -90,6 +90,7 @@ fn manifest() -> Vec<Row> {
 fn corpus_dump_compose_dump_is_identical() {
     let mut checked = 0;
     let mut malformed = 0;
+    let mut repaired = 0;
     for row in manifest() {
         if row.kind == "wap-push" {
             continue; // a WSP push, not an MMS PDU at top level
@@ -120,11 +121,30 @@ fn corpus_dump_compose_dump_is_identical() {
         let composed = dump_and_compose(&pdu)
             .unwrap_or_else(|e| panic!("{}: mmscompose fails: {e}", row.file));
         let second = dump_line(&composed);
-        assert_eq!(first, second, "{}: dump → compose → dump differs", row.file);
+        if first != second {
+            // Text that is not valid in its charset (a subject cut inside a
+            // UTF-8 sequence) is carried as Unicode text, so it comes back
+            // valid: that warning goes, and nothing else changes.
+            let mut a: Json = serde_json::from_str(&first).unwrap();
+            let b: Json = serde_json::from_str(&second).unwrap();
+            let w = a["warnings"].as_array_mut().unwrap();
+            w.retain(|w| {
+                !w["message"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("text is not valid")
+            });
+            if w.is_empty() {
+                a.as_object_mut().unwrap().remove("warnings");
+            }
+            assert_eq!(a, b, "{}: dump → compose → dump differs", row.file);
+            repaired += 1;
+        }
         checked += 1;
     }
     assert!(checked >= 80, "only {checked} corpus files checked");
     assert!(malformed >= 1);
+    assert!(repaired <= 2, "{repaired} files changed");
 }
 
 #[test]

@@ -28,6 +28,7 @@ const EXCEPTIONS: &[&str] = &[
     "sailfish/test_retrieve-InvalidSubject-m-retrieve.conf",
     "capcom6/MMSParserTest-simpleTest.mms",
     "sailfish/test_retrieve-Success2-m-notification.ind",
+    "sailfish/test_retrieve-Success3-m-retrieve.conf",
 ];
 
 const STRICT: DecodeOptions = DecodeOptions {
@@ -678,4 +679,39 @@ fn decodes_the_aosp_push_whose_content_type_follows_a_zero_headers_length() {
     assert!(reencoded == splice(body, 47, 0, &[0x7F]));
     assert_eq!(Pdu::decode(&reencoded).unwrap().headers, pdu.headers);
     assert_eq!(Pdu::decode_with(body, &STRICT).unwrap_err(), warning);
+}
+
+/// Sailfish's Success3 m-retrieve-conf declares its Subject utf-8, but the
+/// text stops inside a two-octet sequence (`D0` without its second
+/// octet): the decoder reads it, with U+FFFD for the cut character, and
+/// says so; strict decoding refuses it. Everything else is clean.
+#[test]
+fn a_subject_cut_inside_a_utf8_sequence_is_reported() {
+    let data = std::fs::read(format!(
+        "{ROOT}sailfish/test_retrieve-Success3-m-retrieve.conf"
+    ))
+    .unwrap();
+    let pdu = Pdu::decode(&data).unwrap();
+    let want = DecodeError::new(
+        79,
+        "Subject",
+        ErrorKind::UnreadableText {
+            charset: 106,
+            name: "utf-8",
+            unsupported: false,
+        },
+    );
+    assert_eq!(pdu.warnings, [want]);
+    assert_eq!(
+        pdu.warnings[0].to_string(),
+        "at offset 79: Subject: text is not valid utf-8: read with U+FFFD in place of what is not"
+    );
+    let Some(Value::EncodedString(s)) = pdu.get(FieldCode::SUBJECT) else {
+        panic!()
+    };
+    assert_eq!(s.charset(), Some(Charset::UTF_8));
+    assert!(s.as_bytes().ends_with(&[0xD1, 0x87, 0xD0]));
+    assert!(pdu.is_complete());
+    assert!(pdu.encode().unwrap() == data);
+    assert_eq!(Pdu::decode_with(&data, &STRICT).unwrap_err(), want);
 }

@@ -644,8 +644,11 @@ async fn a_heavy_page_does_not_stall_other_requests() {
             during >= 3,
             "only {during} cheap requests while the pages were built ({one_page:?} a page)"
         );
+        // Blocked behind the pages, a cheap GET would wait for several of
+        // them (eight pages on two workers); on a loaded machine every thread
+        // is slower, so the bound is relative to a page, with room.
         assert!(
-            slowest < Duration::from_millis(250).max(one_page / 2),
+            slowest < Duration::from_millis(250).max(one_page * 2),
             "a cheap GET took {slowest:?} while pages of {one_page:?} were built"
         );
         println!("a page: {one_page:?}; {during} cheap GETs meanwhile, the slowest {slowest:?}");

@@ -117,13 +117,18 @@ fn charset() -> impl Strategy<Value = Charset> {
     ]
 }
 
-/// An Encoded-string-value: untagged text, or charset-tagged octets (NULs
-/// allowed inside, as in UCS-2).
+/// An Encoded-string-value: untagged text, Any-charset octets, or text
+/// written in a charset the decoder reads it back from (NULs allowed
+/// inside, as in UCS-2): text that cannot be read in its charset is a
+/// deviation, not a valid value.
 fn encoded_string() -> impl Strategy<Value = EncodedString<'static>> {
     prop_oneof![
         text_valid().prop_map(EncodedString::text),
-        (charset(), vec(any::<u8>(), 0..14))
-            .prop_map(|(cs, bytes)| EncodedString::with_charset(cs, bytes)),
+        vec(any::<u8>(), 0..14).prop_map(|bytes| EncodedString::with_charset(Charset::ANY, bytes)),
+        (charset(), "\\PC{0,6}").prop_filter_map("text the charset can hold", |(cs, text)| {
+            let bytes = mms_pdu::charset::encode(&text, cs).ok()?.into_owned();
+            Some(EncodedString::with_charset(cs, bytes))
+        }),
     ]
 }
 
@@ -326,11 +331,22 @@ fn multipart(depth: u32) -> BoxedStrategy<Multipart<'static>> {
 fn part(depth: u32) -> BoxedStrategy<Part<'static>> {
     let headers = || vec(wsp_header(), 0..4);
     let data = vec(any::<u8>(), 0..24);
-    let flat =
-        (content_type_of(media_non_multipart()), headers(), data).prop_map(|(ct, hs, data)| {
+    // A part that declares a charset holds text in it (text that cannot be
+    // read in its charset is a deviation, not a valid part).
+    let flat = (
+        content_type_of(media_non_multipart()),
+        headers(),
+        data,
+        "\\PC{0,8}",
+    )
+        .prop_filter_map("text its charset can hold", |(ct, hs, data, text)| {
+            let data = match ct.charset() {
+                Some(cs) => mms_pdu::charset::encode(&text, cs).ok()?.into_owned(),
+                None => data,
+            };
             let mut p = Part::new(ct, data);
             p.headers = hs;
-            p
+            Some(p)
         });
     if depth >= 2 {
         return flat.boxed();

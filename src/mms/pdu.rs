@@ -608,6 +608,19 @@ impl<'a> TryFrom<&'a [u8]> for Pdu<'a> {
     }
 }
 
+/// Why an encoded-string-value's text cannot be read in its charset.
+fn unreadable_text(value: &Value<'_>) -> Option<ErrorKind> {
+    let s = match value {
+        Value::EncodedString(s) => s,
+        Value::Counted { value, .. } => match value.as_ref() {
+            Value::EncodedString(s) => s,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    crate::wsp::charset::unreadable(s.charset()?, s.as_bytes())
+}
+
 /// The error for an octet that starts no header.
 pub(crate) fn not_a_header<T>(i: &[u8], found: u8) -> PResult<'_, T> {
     fail(
@@ -661,6 +674,16 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
                 let (value, deviation) = cut::value(code, &c, message_type, &limits);
                 if let Some(d) = deviation {
                     ctx.deviation(nom::Err::Error(d), c.value)?;
+                }
+                // Text in a charset it cannot be read in (or that this
+                // build cannot read) is reported, never silently replaced.
+                if let Some(kind) = unreadable_text(&value) {
+                    let e = PErr {
+                        at: c.value,
+                        context: code.name().unwrap_or("header"),
+                        kind,
+                    };
+                    ctx.deviation(nom::Err::Error(e), c.value)?;
                 }
                 if code == FieldCode::MESSAGE_TYPE && message_type.is_none() {
                     if let Value::Token(b) = value {

@@ -395,6 +395,30 @@ impl<'a> Multipart<'a> {
     }
 }
 
+/// A part that declares its charset holds text (a multipart's charset
+/// parameter speaks of its parts, not of the body): text that cannot be read
+/// in it is reported, never silently replaced (the data is kept as is).
+/// Out of line: [`entry`] recurses through nested multiparts, and its frame
+/// stays small.
+#[inline(never)]
+fn check_text<'a>(ct: &ContentType<'a>, data: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, ()> {
+    if ct.media().is_multipart() {
+        return Ok((data, ()));
+    }
+    if let Some(kind) = ct
+        .charset()
+        .and_then(|cs| super::charset::unreadable(cs, data))
+    {
+        let e = nom::Err::Error(crate::error::PErr {
+            at: data,
+            context: "part data",
+            kind,
+        });
+        ctx.deviation(e, data)?;
+    }
+    Ok((data, ()))
+}
+
 /// One Entry (WAP-230 §8.5.3).
 fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'a>> {
     let (r, hlen) = crate::error::context("multipart HeadersLen", uintvar(i))?;
@@ -404,6 +428,7 @@ fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'
     let (hrest, ct) =
         crate::error::context("part Content-Type", content_type(hregion, &ctx.limits))?;
     let (_, hs) = crate::error::context("part headers", headers(hrest, ctx))?;
+    check_text(&ct, data, ctx)?;
     let mut nested = None;
     if ct.media().is_multipart() {
         if depth >= ctx.limits.max_depth.min(crate::Limits::MAX_DEPTH_CEILING) {

@@ -190,6 +190,38 @@ fn with_tables(cs: Charset, _bytes: &[u8]) -> Result<DecodedText<'_>, Unsupporte
     Err(UnsupportedCharset { charset: cs })
 }
 
+/// Whether `bytes` read cleanly in `charset`: `None` when they do, else
+/// what stops them (an [`ErrorKind::UnreadableText`](crate::ErrorKind)):
+/// a charset this build cannot decode, or octets that are not valid in it
+/// (which [`decode`] would replace with U+FFFD). The decoders report it as
+/// a deviation, so that no text turns into U+FFFD without a warning.
+/// Any-charset (0) reads as untagged text, which is never lossy.
+pub(crate) fn unreadable(charset: Charset, bytes: &[u8]) -> Option<crate::ErrorKind> {
+    let clean = match charset.0 {
+        0 | 4 => true,
+        // us-ascii read as UTF-8 when it is (a common mislabel), utf-8.
+        3 if bytes.is_ascii() => true,
+        3 | 106 => {
+            core::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_ok()
+        }
+        _ => match decode(Some(charset), bytes) {
+            Ok(t) => t.reading != Reading::Lossy,
+            Err(_) => {
+                return Some(crate::ErrorKind::UnreadableText {
+                    charset: charset.0,
+                    name: charset.name().unwrap_or(""),
+                    unsupported: true,
+                })
+            }
+        },
+    };
+    (!clean).then(|| crate::ErrorKind::UnreadableText {
+        charset: charset.0,
+        name: charset.name().unwrap_or(""),
+        unsupported: false,
+    })
+}
+
 /// Encodes `text` in `charset`: UTF-8 and ASCII borrow; UTF-16 forms are
 /// written big-endian without BOM (ucs-2, utf-16be) or with one (utf-16);
 /// others need the `charset` feature. Characters the charset cannot hold

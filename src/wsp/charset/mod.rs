@@ -17,6 +17,7 @@ use super::int::{integer_value_len, put_integer_value};
 use super::tables::CHARSETS;
 
 mod codec;
+pub(crate) use codec::unreadable;
 pub use codec::{decode, encode, DecodedText, Reading, UnsupportedCharset};
 
 /// A character set, by its IANA MIBenum, as WSP carries it
