@@ -119,9 +119,25 @@
 //! - Nothing is allocated in proportion to a length or count the peer
 //!   claims: lengths are checked against the bytes present, counts are
 //!   bounded by [`Limits`], multipart nesting is bounded.
-//! - Lenient decoding (the default) keeps a value that does not follow its
-//!   grammar as raw octets and records a warning; strict decoding
-//!   ([`DecodeOptions::strict`]) makes it an error.
+//! - **One reading.** The eager [`Pdu`], the lazy [`mms::view::PduView`]
+//!   and the typed messages find where each header and the body start with
+//!   one function, so they cannot read the same octets two ways: for every
+//!   input, `PduView::parse` succeeds exactly when lenient `Pdu::decode`
+//!   does, and both see the same fields, value extents and body. A text
+//!   field's value runs to its NUL even where a sender left out the Quote
+//!   that WAP-230 §8.4.2.1 asks for (an unquoted UTF-8 Subject), as
+//!   Android's parser reads it, and that is reported.
+//! - **Every loss is loud.** Lenient decoding (the default) accepts what
+//!   real handsets and MMSCs send and records each deviation, with its
+//!   offset, in [`Pdu::warnings`]: a value kept as raw octets, text out of
+//!   its rule, text that cannot be read in its charset (never a silent
+//!   U+FFFD), trailing octets, a body cut short, fewer or more parts than
+//!   nEntries declares. Typed messages carry the same list, with the
+//!   header-table violations after it ([`mms::message::Warning`]);
+//!   [`Pdu::is_complete`] tells in one call whether every declared part is
+//!   there, whole. Strict decoding ([`DecodeOptions::strict`]) makes each
+//!   deviation an error, so a strict `Ok` is a PDU read whole and to the
+//!   letter.
 //! - A decoded PDU re-encodes to the same octets: its binary header fields
 //!   keep their wire octets. Application headers and multipart bodies are
 //!   re-encoded from their values, which gives the same octets for every

@@ -268,7 +268,7 @@ enum Decoded<'a> {
 }
 
 impl Decoded<'_> {
-    /// Whether the MMS PDU breaks the header table of its type.
+    /// Whether the MMS PDU has warnings or breaks the header table of its type.
     fn violates_its_table(&self) -> bool {
         let pdu = match self {
             Decoded::Mms(Ok(p)) => p,
@@ -277,10 +277,12 @@ impl Decoded<'_> {
             })) => p,
             _ => return false,
         };
-        !mms_pdu::mms::rules::check(pdu).is_empty()
+        !pdu.warnings.is_empty() || !mms_pdu::mms::rules::check(pdu).is_empty()
     }
     /// Whether the input makes the exit status 1: it did not decode, or
-    /// with `--strict` it breaks its header table.
+    /// with `--strict` lenient decoding accepted a deviation (text out of
+    /// its rule or charset, a body cut short, parts missing, …) or it
+    /// breaks its header table.
     fn fails(&self, args: &Args) -> bool {
         self.failed() || (args.strict && self.violates_its_table())
     }
