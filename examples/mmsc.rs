@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --example mmsc -- [--listen ADDR] [--legacy NUMBER]…
+//! cargo run --features mail --example mmsc -- --outbox ./outbox
 //! cargo run --example mms_client -- --mmsc http://127.0.0.1:PORT --from +15551230001 --to +15551230002
 //! ```
 //!
@@ -24,7 +25,7 @@ mmsc: a small store-and-forward MMSC (MMS Proxy-Relay) on HTTP
 Usage: mmsc [--listen ADDR] [--legacy NUMBER]... [--public-url URL] [--expiry SECONDS]
             [--msisdn-header NAME|none] [--msisdn-for-loopback NUMBER]
             [--max-recipients N] [--max-stored-bytes N] [--max-expiry SECONDS]
-            [--max-connections N] [--quiet]
+            [--max-connections N] [--outbox DIR] [--quiet]
 
 Takes m-send-req by POST /mms (application/vnd.wap.mms-message), answers
 m-send-conf and stores the message; tells each recipient with an
@@ -33,7 +34,12 @@ queued for GET /smsc/<number>); serves each recipient's m-retrieve-conf at
 the notification's Content-Location (GET /mms/<id>); takes m-notifyresp-ind
 and m-acknowledge-ind, and pushes the sender's m-delivery-ind when it asked
 for one. A number given with --legacy has no MMS: it gets a text SMS with a
-link to the message as a web page (GET /web/<id>).
+link to the message as a web page (GET /web/<id>). A recipient that is an
+e-mail address gets the message as an Internet message (MIME, with the MM4
+X-Mms-* fields of 3GPP TS 23.140), written as <id>.eml into the outbox
+folder for a mail transfer agent to send, as an MMSC's MM3 interface does;
+that needs the mail feature (cargo run --features mail --example mmsc),
+without which such a recipient is unreachable.
 
 Options:
   --listen ADDR       the address to listen on (default 127.0.0.1:0, a free port)
@@ -55,6 +61,8 @@ Options:
   --max-recipients N  recipients per message (default 100)
   --max-stored-bytes N  octets the store holds (default 268435456)
   --max-connections N   connections served at once (default 256)
+  --outbox DIR        the folder of the e-mail recipients' .eml files
+                      (default: mmsc-outbox in the temporary directory)
   --quiet             print only the URL, not each transaction
   -h, --help          this help
 
@@ -119,6 +127,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--max-connections" => {
                 config.max_connections = number(&a, &value("a number")?)? as usize
             }
+            "--outbox" => config.outbox = value("a folder")?.into(),
             "--quiet" => config.print = false,
             other => return Err(format!("unknown argument {other}")),
         }

@@ -5,7 +5,8 @@
 //! the WAP push over SMS and its m-notification-ind (§6.2), the
 //! m-retrieve-conf (§6.3), m-notifyresp-ind / m-acknowledge-ind, the
 //! sender's m-delivery-ind (§6.5); a handset without MMS (text SMS, web
-//! page); the errors.
+//! page); an e-mail recipient (an .eml in the outbox, feature `mail`); the
+//! errors.
 
 #[allow(dead_code)]
 #[path = "../examples/shared/mmsc_flow/smsc.rs"]
@@ -453,7 +454,11 @@ async fn a_handset_without_mms_gets_a_text_sms_and_a_web_page() {
 #[tokio::test]
 async fn errors_say_what_and_where() {
     bounded(async {
-        let server = start(mmsc::Config::default()).await;
+        let server = start(mmsc::Config {
+            outbox: std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mmsc-errors-outbox"),
+            ..mmsc::Config::default()
+        })
+        .await;
         let url = server.url().to_string();
         let post = |body: Vec<u8>| {
             let url = url.clone();
@@ -526,14 +531,25 @@ async fn errors_say_what_and_where() {
         let r = client::post_pdu(&url, &req, None).await.unwrap();
         assert_eq!(r.status, 200);
         assert_eq!(refused(&r.body), 0xE3); // sending-address-unresolved
-                                            // Only an e-mail recipient.
-        let mail = SendReq::builder()
-            .transaction_id("T2")
-            .to("alice@example.com")
+                                            // Only an e-mail recipient, without the mail feature: unreachable
+                                            // (with it, the test below delivers it).
+        if !cfg!(feature = "mail") {
+            let mail = SendReq::builder()
+                .transaction_id("T2")
+                .to("alice@example.com")
+                .text("t.txt", "hi")
+                .build()
+                .unwrap();
+            assert_eq!(refused(&post(mail.encode().unwrap()).await.body), 0xE0);
+        }
+        // Only an address that is neither a number nor e-mail.
+        let ipv4 = SendReq::builder()
+            .transaction_id("T2b")
+            .to("192.0.2.1/TYPE=IPv4")
             .text("t.txt", "hi")
             .build()
             .unwrap();
-        assert_eq!(refused(&post(mail.encode().unwrap()).await.body), 0xE0);
+        assert_eq!(refused(&post(ipv4.encode().unwrap()).await.body), 0xE0);
         // No body.
         let bare = SendReq {
             transaction_id: Text::new("T3").unwrap(),
@@ -653,6 +669,200 @@ async fn an_independent_decoder_agrees_with_the_flow() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(report.contains("0 of 3 files failed"), "{report}");
+}
+
+/// The e-mail recipient's .eml, read by Python's standard `email` package
+/// (not ours): subject, addresses, then per leaf part its content type,
+/// Content-ID, file name and decoded octets in hex, one a line.
+#[cfg(feature = "mail")]
+const PY_MAIL: &str = r#"
+import email, email.policy, sys
+with open(sys.argv[1], 'rb') as f:
+    m = email.message_from_binary_file(f, policy=email.policy.default)
+print('subject=' + ascii(str(m['subject'])))
+for n in ('from', 'to', 'cc'):
+    h = m[n]
+    print(n + '=' + ','.join(a.addr_spec for a in h.addresses) if h is not None else n + '=')
+print('type=' + m.get_content_type())
+for p in m.walk():
+    if p.is_multipart():
+        continue
+    print('part=%s|%s|%s|%s' % (p.get_content_type(), p['content-id'] or '',
+        p.get_filename() or '', (p.get_payload(decode=True) or b'').hex()))
+"#;
+
+#[cfg(feature = "mail")]
+#[tokio::test]
+async fn an_email_recipient_gets_the_message_as_mail_in_the_outbox() {
+    use mms_pdu::mail::{self, MailOptions};
+    use mms_pdu::{MessageType, Pdu};
+
+    bounded(async {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("mmsc-outbox-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let server = start(mmsc::Config {
+            outbox: dir.clone(),
+            ..mmsc::Config::default()
+        })
+        .await;
+        const ALICE: &str = "alice@example.com";
+        let mut opts = options(&server, &[ALICE, RECIPIENT]);
+        opts.insert_address = false;
+        let req_bytes = client::build_send_req(&opts, "T-mail").unwrap();
+        let r = client::post_pdu(server.url(), &req_bytes, Some(SENDER))
+            .await
+            .unwrap();
+        assert_eq!(r.status, 200);
+        let conf = SendConf::decode_strict(&r.body).unwrap();
+        assert!(conf.response_status.is_ok(), "{:?}", conf.response_text);
+        let message_id = conf.message_id.unwrap().to_string_lossy().into_owned();
+        // The phone recipient is notified as ever; the e-mail one is not.
+        assert!(outbox(&server, RECIPIENT).await.contains("ud="));
+        assert_eq!(server.stats().deliveries, 1);
+
+        let files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let path = &files[0];
+        assert_eq!(path.extension().and_then(|e| e.to_str()), Some("eml"));
+        let eml = std::fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&eml);
+        assert!(
+            text.contains(&format!("X-Mms-Message-ID: {message_id}\r\n")),
+            "{text}"
+        );
+        assert!(text.contains("X-Mms-3GPP-MMS-Version: "), "{text}");
+
+        // What was sent, to compare with.
+        let Message::SendReq(req) = Message::decode(&req_bytes).unwrap() else {
+            panic!("not an m-send-req")
+        };
+        let sent = parts(&req.body);
+        assert_eq!(sent.len(), 3, "SMIL, image, text");
+
+        // Our reader: the m-retrieve-conf the mail stands for.
+        let back =
+            mail::from_mime(&eml, MessageType::RETRIEVE_CONF, &MailOptions::default()).unwrap();
+        let Message::RetrieveConf(got) = back else {
+            panic!("not an m-retrieve-conf")
+        };
+        assert_eq!(
+            got.subject
+                .as_ref()
+                .map(|s| s.to_string_lossy().into_owned()),
+            Some(SUBJECT.to_string())
+        );
+        assert_eq!(address(&got.from), Some(plmn(SENDER)));
+        let to: Vec<String> = got
+            .to
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(to, vec![ALICE.to_string(), plmn(RECIPIENT)]);
+        assert_eq!(
+            got.message_id
+                .as_ref()
+                .map(|m| m.to_string_lossy().into_owned()),
+            Some(message_id.clone())
+        );
+        assert_eq!(parts(&got.body), sent);
+        // And it encodes as an m-retrieve-conf that decodes again.
+        let again = Message::RetrieveConf(got).encode().unwrap();
+        assert_eq!(
+            Pdu::decode(&again).unwrap().message_type(),
+            Some(MessageType::RETRIEVE_CONF)
+        );
+
+        // Python's reader.
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(PY_MAIL)
+            .arg(path)
+            .output()
+            .expect("python3 must be installed: it is the independent reader of this test");
+        assert!(
+            out.status.success(),
+            "python3 failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(lines[0], "subject='Gruy\\xe8re & <cheese>'", "{lines:?}");
+        assert_eq!(lines[1], format!("from={SENDER}/TYPE=PLMN@mms.invalid"));
+        assert_eq!(
+            lines[2],
+            format!("to={ALICE},{RECIPIENT}/TYPE=PLMN@mms.invalid")
+        );
+        assert_eq!(lines[3], "cc=");
+        assert_eq!(lines[4], "type=multipart/related");
+        let Some(Body::Multipart(m)) = &req.body else {
+            panic!("not a multipart")
+        };
+        let expected: Vec<String> = m
+            .parts
+            .iter()
+            .map(|p| {
+                let media = p.content_type.media().name().to_ascii_lowercase();
+                let id = p
+                    .content_id()
+                    .map(|i| format!("<{}>", i.to_string_lossy().trim_matches(['<', '>'])))
+                    .unwrap_or_default();
+                let name = p
+                    .content_type
+                    .param("name")
+                    .map(|v| v.to_text().to_string())
+                    .unwrap_or_default();
+                let mut data = p.data.to_vec();
+                if media.starts_with("text/") {
+                    data = String::from_utf8(data)
+                        .unwrap()
+                        .replace("\r\n", "\n")
+                        .into_bytes();
+                }
+                let hex: String = data.iter().map(|b| format!("{b:02x}")).collect();
+                format!("part={media}|{id}|{name}|{hex}")
+            })
+            .collect();
+        assert_eq!(lines[5..].to_vec(), expected);
+
+        // Only an e-mail recipient, from a hidden sender: delivered as
+        // mail alone, From an address that does not tell who.
+        let mut hidden = SendReq::builder()
+            .transaction_id("T-hidden")
+            .to("bob@example.org")
+            .subject("hidden")
+            .text("t.txt", "who?")
+            .build()
+            .unwrap();
+        hidden.sender_visibility = Some(mms_pdu::mms::typed::SenderVisibility::HIDE);
+        let r = client::post_pdu(server.url(), &hidden.encode().unwrap(), Some(SENDER))
+            .await
+            .unwrap();
+        assert!(SendConf::decode_strict(&r.body)
+            .unwrap()
+            .response_status
+            .is_ok());
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p != path)
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let eml = std::fs::read(files.pop().unwrap()).unwrap();
+        let text = String::from_utf8_lossy(&eml);
+        assert!(text.contains("From: anonymous@mms.invalid\r\n"), "{text}");
+        assert!(text.contains("To: bob@example.org\r\n"), "{text}");
+        assert!(!text.contains(SENDER), "{text}");
+        server.shutdown().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await;
 }
 
 #[test]

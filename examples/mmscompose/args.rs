@@ -1,9 +1,11 @@
 //! The command line: `--help`'s text and the options it describes.
 
 pub(super) const USAGE: &str = "\
-mmscompose: build a binary MMS PDU from its JSON description
+mmscompose: build a binary MMS PDU from its JSON description, or from an
+Internet message
 
 Usage: mmscompose [-o OUT] [--sms [--reference N]] [FILE]
+       mmscompose [-o OUT] --eml [--type m-send-req|m-retrieve-conf] [FILE.eml]
 
 Reads one JSON document in the shape `mmsdump --json` prints (DUMP_FORMAT.md)
 from FILE, or standard input when FILE is absent or `-`, and writes the PDU to
@@ -35,8 +37,19 @@ What it reads:
               its \"body\" (\"data\", \"text\" or \"file\") instead.
 Other keys (message_type, size, warnings, sms, ...) are ignored.
 
+With --eml, FILE is an Internet message (RFC 5322 and MIME, as `mmsdump
+--eml` writes it, an MMSC sends it over MM4, or a mail client saves it): its
+addresses, Subject (RFC 2047 words in their charset), Date, X-Mms-* fields
+(the MM4 names of 3GPP TS 23.140 §8.4) and MIME body become the PDU, a SMIL
+presentation is written for a mail that has none; where the PDU breaks the
+header table of its type (MMS_ENC 1.3 §6), a warning says so.
+
 Options:
   -o, --output OUT   write the PDU to OUT instead of standard output
+  --eml              read FILE as an Internet message (needs the `mail`
+                     feature: cargo run --features mail --example mmscompose)
+  --type TYPE        the PDU --eml writes: m-send-req (the default) or
+                     m-retrieve-conf
   --sms              write the push as SMS user data instead: one line of hex
                      per short message, each with its user-data header (WDP
                      ports 2948/9200 and, when the push needs more than one
@@ -52,6 +65,8 @@ Examples:
   mmscompose message.json > message.mms
   mmsdump --json push.bin | mmscompose -o push-again.bin
   mmscompose --sms notification.json | xargs mmsdump --sms
+  mmscompose --eml message.eml -o message.mms
+  mmsdump --eml in.mms | mmscompose --eml --type m-retrieve-conf -o out.mms
   echo '{\"headers\":[{\"name\":\"X-Mms-Message-Type\",\"value\":\"m-notifyresp-ind\"},
          {\"name\":\"X-Mms-Transaction-Id\",\"value\":\"T1\"},
          {\"name\":\"X-Mms-MMS-Version\",\"value\":\"1.2\"},
@@ -59,8 +74,9 @@ Examples:
 
 Exit status:
   0  the PDU (or its SMS user data) was written
-  1  the document does not describe a PDU that can be written
-  2  usage error, or the input could not be read or the output written
+  1  the document (or the mail) does not describe a PDU that can be written
+  2  usage error, or the input could not be read or the output written, or
+     --eml in a build without the mail feature
 ";
 
 pub(super) struct Args {
@@ -68,6 +84,9 @@ pub(super) struct Args {
     pub(super) output: Option<String>,
     /// Write SMS user data, with this concatenation reference.
     pub(super) sms: Option<u16>,
+    /// `--eml`: the input is an Internet message, made into a PDU of this
+    /// type (m-send-req or m-retrieve-conf).
+    pub(super) eml: Option<mms_pdu::MessageType>,
 }
 
 pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -75,6 +94,8 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     let mut output = None;
     let mut sms = false;
     let mut reference = None;
+    let mut eml = false;
+    let mut kind = None;
     let mut options_done = false;
     while let Some(a) = args.next() {
         if options_done || a == "-" || !a.starts_with('-') {
@@ -91,6 +112,17 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
                 output = Some(o);
             }
             "--sms" => sms = true,
+            "--eml" => eml = true,
+            "--type" => {
+                let t = args
+                    .next()
+                    .ok_or("--type needs m-send-req or m-retrieve-conf")?;
+                kind = Some(match t.as_str() {
+                    "m-send-req" => mms_pdu::MessageType::SEND_REQ,
+                    "m-retrieve-conf" => mms_pdu::MessageType::RETRIEVE_CONF,
+                    _ => return Err(format!("--type {t}: m-send-req or m-retrieve-conf")),
+                });
+            }
             "--reference" => {
                 let n = args.next().ok_or("--reference needs a number")?;
                 let n = n
@@ -104,6 +136,18 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     if reference.is_some() && !sms {
         return Err("--reference goes with --sms".into());
     }
+    if kind.is_some() && !eml {
+        return Err("--type goes with --eml".into());
+    }
+    if eml && sms {
+        return Err("--eml does not go with --sms".into());
+    }
     let sms = sms.then(|| reference.unwrap_or(0));
-    Ok(Some(Args { input, output, sms }))
+    let eml = eml.then(|| kind.unwrap_or(mms_pdu::MessageType::SEND_REQ));
+    Ok(Some(Args {
+        input,
+        output,
+        sms,
+        eml,
+    }))
 }

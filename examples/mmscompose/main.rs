@@ -6,12 +6,15 @@
 //! ```text
 //! cargo run --example mmsdump -- --json --with-data in.mms | cargo run --example mmscompose -- -o out.mms
 //! cargo run --example mmsdump -- --json push.bin | cargo run --example mmscompose -- --sms
+//! cargo run --features mail --example mmscompose -- --eml msg.eml --type m-retrieve-conf > msg.mms
 //! ```
 //!
 //! Run with `--help` for the details. The JSON is read by
-//! `shared/json_shape/compose.rs`.
+//! `shared/json_shape/compose.rs`; an Internet message (`--eml`, feature
+//! `mail`) by [`eml`].
 
 mod args;
+mod eml;
 
 #[path = "../shared/json_shape/compose.rs"]
 mod compose;
@@ -62,37 +65,25 @@ pub(crate) fn run(
             return 2;
         }
     };
-    let (text, base_dir) = match read_input(args.input.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(err, "mmscompose: {e}");
-            return 2;
-        }
+    let composed = match args.eml {
+        Some(kind) => eml::compose(args.input.as_deref(), kind, err),
+        None => compose_json(&args),
     };
-    let written = one_document(&text)
-        .and_then(|doc| {
-            let bytes = compose::compose(&doc, base_dir.as_deref())?;
-            match args.sms {
-                Some(reference) => sms_lines(&doc, bytes, reference).map(String::into_bytes),
-                None => Ok(bytes),
-            }
-        })
-        .map_err(|e| (1, e))
-        .and_then(|bytes| match &args.output {
-            Some(path) if path != "-" => {
-                std::fs::write(path, &bytes).map_err(|e| (2, format!("cannot write {path}: {e}")))
-            }
-            _ if out_is_terminal && args.sms.is_none() => Err((
-                2,
-                "not writing a binary PDU to a terminal: use -o OUT or a redirection".into(),
-            )),
-            _ => match out.write_all(&bytes).and_then(|_| out.flush()) {
-                // A reader that stopped early (`| cmp`, `| head`) needs no message.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err((2, String::new())),
-                Err(e) => Err((2, format!("cannot write: {e}"))),
-                Ok(()) => Ok(()),
-            },
-        });
+    let written = composed.and_then(|bytes| match &args.output {
+        Some(path) if path != "-" => {
+            std::fs::write(path, &bytes).map_err(|e| (2, format!("cannot write {path}: {e}")))
+        }
+        _ if out_is_terminal && args.sms.is_none() => Err((
+            2,
+            "not writing a binary PDU to a terminal: use -o OUT or a redirection".into(),
+        )),
+        _ => match out.write_all(&bytes).and_then(|_| out.flush()) {
+            // A reader that stopped early (`| cmp`, `| head`) needs no message.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err((2, String::new())),
+            Err(e) => Err((2, format!("cannot write: {e}"))),
+            Ok(()) => Ok(()),
+        },
+    });
     match written {
         Ok(()) => 0,
         Err((status, e)) => {
@@ -102,6 +93,21 @@ pub(crate) fn run(
             status
         }
     }
+}
+
+/// The PDU (or with `--sms` its user data) of the JSON document of the
+/// input; the error with its exit status.
+fn compose_json(args: &args::Args) -> Result<Vec<u8>, (i32, String)> {
+    let (text, base_dir) = read_input(args.input.as_deref()).map_err(|e| (2, e))?;
+    one_document(&text)
+        .and_then(|doc| {
+            let bytes = compose::compose(&doc, base_dir.as_deref())?;
+            match args.sms {
+                Some(reference) => sms_lines(&doc, bytes, reference).map(String::into_bytes),
+                None => Ok(bytes),
+            }
+        })
+        .map_err(|e| (1, e))
 }
 
 /// The push (`bytes`, or a push around the MMS PDU `bytes` when the

@@ -10,6 +10,7 @@ Usage: mmsdump [--json [--pretty] | --hex | --summary] [--with-data] [--strict]
                [--color=WHEN] [PUSH OPTIONS] FILE...
        mmsdump [--json [--pretty] | --hex | --summary] [--with-data] [--strict]
                [--color=WHEN] [PUSH OPTIONS] --sms HEX...
+       mmsdump --eml [--strict] [PUSH OPTIONS] FILE
 
 Each FILE holds one binary MMS PDU, or a WSP push PDU carrying one (as sent
 to a phone over SMS); `-` reads standard input. A FILE that does not start
@@ -39,6 +40,11 @@ Options:
                 (MMS_ENC 1.3 §6): each violation (PDU type and header) is
                 printed, and the exit status is 1 when there is one.
                 Without --strict, the violations are listed as warnings
+  --eml         write the message as an Internet message (.eml: RFC 5322,
+                MIME, the MMS headers as the X-Mms-* fields of MM4, 3GPP TS
+                23.140 §8.4) instead of showing it; one FILE. Needs the
+                `mail` feature (cargo run --features mail --example mmsdump);
+                `mmscompose --eml` reads it back
   --color=WHEN  colour the tree, the hex dump and the summary (never the
                 JSON): auto (the default) when standard output is a
                 terminal, NO_COLOR is unset or empty and TERM is not dumb;
@@ -81,6 +87,7 @@ Examples:
   mmsdump --hex message.mms | less
   mmsdump --color=always --hex message.mms | less -R
   mmsdump --json --with-data message.mms | mmscompose -o copy.mms
+  mmsdump --eml message.mms > message.eml
   mmsdump --json push.bin
   mmsdump --sms 0b05040b8423f000032a0201...  0b05040b8423f000032a0202...
   mmscompose --sms notification.json | xargs mmsdump --sms
@@ -89,10 +96,11 @@ Examples:
 Exit status (the same with --summary):
   0  every input decoded
   1  an input did not decode (the others are still shown), with
-     --strict an input broke its header table, or --sms
+     --strict an input broke its header table, --sms
      segments that are not hex, have a bad user-data header, or do not
-     make up complete messages
-  2  usage error, or a file could not be read (the others are still shown)
+     make up complete messages, or --eml could not write the message
+  2  usage error, or a file could not be read (the others are still shown),
+     or --eml in a build without the mail feature
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,12 +131,15 @@ pub(super) struct Args {
     pub(super) push_opts: PushOptions,
     /// `files` are hex SMS user data.
     pub(super) sms: bool,
+    /// `--eml`: write the message as an Internet message.
+    pub(super) eml: bool,
     pub(super) files: Vec<String>,
 }
 
 pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let (mut json, mut pretty, mut hex, mut with_data) = (false, false, false, false);
     let (mut push, mut sms, mut strict, mut summary) = (false, false, false, false);
+    let mut eml = false;
     let mut colour = When::Auto;
     let mut push_opts = PushOptions::default();
     let mut files = Vec::new();
@@ -152,6 +163,7 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
             "--color" => colour = parse_when(&args.next().unwrap_or_default())?,
             "--with-data" => with_data = true,
             "--strict" => strict = true,
+            "--eml" => eml = true,
             "--push" => push = true,
             "--connection-mode" => {
                 push = true;
@@ -179,6 +191,12 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     }
     if summary && with_data {
         return Err("--with-data does not go with --summary".into());
+    }
+    if eml && (json || hex || summary || with_data || sms) {
+        return Err("--eml does not go with --json, --hex, --summary, --with-data or --sms".into());
+    }
+    if eml && files.len() > 1 {
+        return Err("--eml takes one FILE".into());
     }
     if files.is_empty() {
         return Err(if sms {
@@ -208,6 +226,7 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
         push,
         push_opts,
         sms,
+        eml,
         files,
     }))
 }

@@ -7,6 +7,7 @@
 //! cargo run --example mmsdump -- --json --with-data msg.mms | cargo run --example mmscompose > again.mms
 //! cargo run --example mmsdump -- --json tests/corpus/mmsd/test-wsputil-push1.bin
 //! cargo run --example mmscompose -- --sms notification.json | xargs cargo run --example mmsdump -- --sms
+//! cargo run --features mail --example mmsdump -- --eml msg.mms > msg.eml
 //! ```
 //!
 //! Run with `--help` for the options. The `--json` shape is a public
@@ -15,11 +16,13 @@
 //!
 //! One module per view: [`tree`] (the default), [`json`], [`hex`] (the
 //! annotated dump), [`summary`]; [`presentation`] is the SMIL section of
-//! the tree; [`values`] writes header values for the views that are text.
+//! the tree; [`values`] writes header values for the views that are text;
+//! [`eml`] writes the message as mail (`--eml`, feature `mail`).
 //! Everything taken from the input reaches the terminal through
 //! [`escape::printable`], and only the colours of [`paint`] add escapes.
 
 mod args;
+mod eml;
 mod escape;
 mod hex;
 mod json;
@@ -107,6 +110,9 @@ pub(crate) fn run(
             return 2;
         }
     };
+    if args.eml {
+        return eml::run(&args, out, err);
+    }
     // Files are read one at a time, as they come; SMS messages are whole
     // only once every segment is in.
     let sources: Vec<Result<Input, String>> = if args.sms {

@@ -17,6 +17,14 @@
 //! GET  /web/<id>/part/<n>   part n of the body (0-based)
 //! ```
 //!
+//! A recipient that is an e-mail address (`alice@example.com`) is
+//! reached the way an MMSC's MM3 interface reaches external mail servers
+//! (3GPP TS 23.140 §8.3): the message, as its m-retrieve-conf would carry
+//! it, is written as an Internet message (`mms_pdu::mail`, the MM4 form of
+//! §8.4) into [`Config::outbox`], `<id>.eml`, for a mail transfer agent to
+//! send on. That needs the `mail` feature; without it such a recipient is
+//! unreachable, as any other address that is not a phone number.
+//!
 //! Each recipient's copy has an id of its own (`<id>` above), 128 random
 //! bits: it names the Content-Location, and it is the
 //! X-Mms-Transaction-Id of both the m-notification-ind and the
@@ -44,6 +52,7 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::convert::Infallible;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -138,6 +147,9 @@ pub struct Config {
     pub header_timeout: Duration,
     /// How long a client may take to send a request's body.
     pub body_timeout: Duration,
+    /// The folder e-mail recipients' messages are written to, one `.eml`
+    /// each (MM3; feature `mail`), created when first needed.
+    pub outbox: PathBuf,
 }
 
 impl Default for Config {
@@ -155,6 +167,7 @@ impl Default for Config {
             max_connections: 256,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
+            outbox: std::env::temp_dir().join("mmsc-outbox"),
         }
     }
 }
@@ -734,37 +747,55 @@ fn submit(
         }
     };
     let sender_msisdn = Some(caller.to_string());
-    // To, Cc and Bcc: at least one (§6.1.1); only PLMN numbers are reached.
+    // To, Cc and Bcc: at least one (§6.1.1); PLMN numbers are reached,
+    // and e-mail addresses over MM3 when the MMSC writes mail.
     let mut recipients: Vec<(String, String)> = Vec::new();
+    let mut mail_recipients: Vec<String> = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut unreachable = Vec::new();
+    let mut unreachable: Vec<(String, &str)> = Vec::new();
     for a in req.to.iter().chain(&req.cc).chain(&req.bcc) {
         let a = a.to_string_lossy().into_owned();
         match msisdn_of(&a) {
             Some(n) if seen.insert(n.clone()) => recipients.push((n, a)),
             Some(_) => {}
-            None => unreachable.push(a),
+            None => match email_of(&a) {
+                Some(e) if WRITES_MAIL && seen.insert(e.to_ascii_lowercase()) => {
+                    mail_recipients.push(e)
+                }
+                Some(_) if WRITES_MAIL => {}
+                Some(_) => unreachable.push((
+                    a,
+                    "an e-mail address, and this MMSC was built without the mail feature",
+                )),
+                None => unreachable.push((a, "not a PLMN number")),
+            },
         }
     }
-    if recipients.len() > config.max_recipients {
+    let count = recipients.len() + mail_recipients.len();
+    if count > config.max_recipients {
         return refuse(
             SERVICE_DENIED,
             &format!(
-                "{} recipients; this MMSC takes at most {}",
-                recipients.len(),
+                "{count} recipients; this MMSC takes at most {}",
                 config.max_recipients
             ),
         );
     }
-    if recipients.is_empty() {
+    if count == 0 {
         return if unreachable.is_empty() {
             refuse(FORMAT_CORRUPT, "no recipient (To, Cc or Bcc)")
         } else {
+            let reaches = if WRITES_MAIL {
+                "PLMN numbers and e-mail addresses only"
+            } else {
+                "PLMN numbers only"
+            };
+            let addresses: Vec<&str> = unreachable.iter().map(|(a, _)| a.as_str()).collect();
             refuse(
                 PERMANENT_FAILURE,
                 &format!(
-                    "no recipient this MMSC reaches (PLMN numbers only): {}",
-                    unreachable.join(", ")
+                    "no recipient this MMSC reaches ({reaches}): {}",
+                    addresses.join(", ")
                 ),
             )
         };
@@ -787,9 +818,8 @@ fn submit(
     let shown_from = (!hidden).then(|| from.clone());
     let message_id = new_id()?;
     let mut log = vec![format!(
-        "m-send-req {} from {from}: Message-ID {message_id}, {} recipient(s), {} octets{}",
+        "m-send-req {} from {from}: Message-ID {message_id}, {count} recipient(s), {} octets{}",
         req.transaction_id.to_string_lossy(),
-        recipients.len(),
         raw.len(),
         if req.delivery_report == Some(true) {
             ", delivery report asked"
@@ -797,8 +827,8 @@ fn submit(
             ""
         }
     )];
-    for a in &unreachable {
-        log.push(format!("  {a}: not a PLMN number, not delivered"));
+    for (a, why) in &unreachable {
+        log.push(format!("  {a}: {why}, not delivered"));
     }
     let mut deliveries = Vec::with_capacity(recipients.len());
     let mut outgoing: Outgoing = Vec::new();
@@ -857,6 +887,14 @@ fn submit(
             },
         ));
     }
+    // MM3: one Internet message per e-mail recipient, written once the
+    // store has taken the message.
+    let mut mails: Vec<(String, String, Vec<u8>)> = Vec::with_capacity(mail_recipients.len());
+    for address in mail_recipients {
+        let id = new_id()?;
+        let eml = mm3_mail(req, &body, &message_id, &id, date, shown_from.as_deref())?;
+        mails.push((address, id, eml));
+    }
     new_bytes += outgoing
         .iter()
         .flat_map(|(_, lines)| lines.iter().map(String::len))
@@ -890,6 +928,12 @@ fn submit(
     state.expiries.insert((expires, message_id.clone()));
     state.messages.insert(message_id.clone(), Arc::new(stored));
     drop(state);
+    for (address, id, eml) in mails {
+        log.push(match write_mail(&config.outbox, &id, &eml) {
+            Ok(path) => format!("  {address}: e-mail (MM3), written to {}", path.display()),
+            Err(e) => format!("  {address}: e-mail (MM3) not written: {e}"),
+        });
+    }
     for line in log {
         shared.say(line);
     }
@@ -901,6 +945,86 @@ fn submit(
         None,
         Some(&message_id),
     )
+}
+
+/// Whether e-mail recipients are reached (MM3): the `mail` feature.
+const WRITES_MAIL: bool = cfg!(feature = "mail");
+
+/// The address of an e-mail recipient (MMS_ENC 1.3 §8: an RFC 2822
+/// addr-spec, or a name-addr whose addr-spec it is); None for another kind
+/// of address.
+pub fn email_of(address: &str) -> Option<String> {
+    match Address::parse(address.trim()) {
+        Ok(Address::Email(e)) => Some(e.to_string()),
+        _ => None,
+    }
+}
+
+/// 3GPP TS 23.140 §8.3 (MM3): the message for one e-mail recipient, as
+/// the m-retrieve-conf of its copy (`id` its X-Mms-Transaction-Id) carries
+/// it, written as an Internet message in the MM4 form of §8.4. A hidden
+/// sender is written as `anonymous@` the mail domain, as mail needs a From
+/// (RFC 5322 §3.6).
+#[cfg(feature = "mail")]
+fn mm3_mail(
+    req: &SendReq<'_>,
+    body: &Bytes,
+    message_id: &str,
+    id: &str,
+    date: u64,
+    shown_from: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    use mms_pdu::mail::{pdu_to_mime, MailOptions};
+
+    let conf = RetrieveConf {
+        version: Version::V1_2,
+        transaction_id: Some(text(id)?),
+        message_id: Some(text(message_id)?),
+        date,
+        from: Some(shown_from.map_or(FromValue::InsertAddress, |f| FromValue::Address(encoded(f)))),
+        to: req.to.clone(),
+        cc: req.cc.clone(),
+        subject: req.subject.clone(),
+        message_class: req.message_class.clone(),
+        priority: req.priority,
+        delivery_report: req.delivery_report,
+        read_report: req.read_report,
+        content_type: req.content_type.clone(),
+        body: Some(Body::Data(Data::Shared(body.clone()))),
+        ..RetrieveConf::default()
+    }
+    .encode()
+    .map_err(|e| e.to_string())?;
+    // Decoded again, so that the body is read as the multipart it is.
+    let pdu = mms_pdu::Pdu::decode(&conf).map_err(|e| e.to_string())?;
+    let mut opts = MailOptions::default();
+    opts.sender = Some(format!("anonymous@{}", opts.domain));
+    pdu_to_mime(&pdu, &opts).map_err(|e| e.to_string())
+}
+
+/// Without the `mail` feature no recipient is an e-mail one.
+#[cfg(not(feature = "mail"))]
+fn mm3_mail(
+    _req: &SendReq<'_>,
+    _body: &Bytes,
+    _message_id: &str,
+    _id: &str,
+    _date: u64,
+    _shown_from: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    Err("this MMSC was built without the mail feature".into())
+}
+
+/// Writes `eml` as `<id>.eml` in `outbox` (created when missing), whole or
+/// not at all: a mail transfer agent picking files up never sees half of
+/// one.
+fn write_mail(outbox: &std::path::Path, id: &str, eml: &[u8]) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(outbox)?;
+    let path = outbox.join(format!("{id}.eml"));
+    let partial = outbox.join(format!(".{id}.eml.part"));
+    std::fs::write(&partial, eml)?;
+    std::fs::rename(&partial, &path)?;
+    Ok(path)
 }
 
 /// MMS_ENC 1.3 §6.2: the m-notification-ind, in a WSP push to the MMS
