@@ -1,0 +1,253 @@
+//! Every pass is linear (or n log n) in its input, measured: each test
+//! builds inputs of size N, 2N and 4N of a shape made to be expensive for
+//! that pass, times the pass on each (best of five runs, so that noise
+//! from other processes does not count), and asserts that each doubling
+//! of the input costs at most ~2.5× (a quadratic pass costs 4× per
+//! doubling). N is chosen so that each test stays under two seconds in a
+//! debug build.
+//!
+//! The tests run one at a time (`SERIAL`): two timings on two cores at
+//! once would disturb each other.
+
+mod shapes;
+
+use std::hint::black_box;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use mms_pdu::mms::view::PduView;
+use mms_pdu::smil::{self, Presentation, SmilLimits, UnresolvedReason};
+use mms_pdu::wsp::push::{Push, PushOptions};
+use mms_pdu::{Body, DecodeOptions, Limits, Pdu};
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// Limits that never stop these inputs: the point is the time per octet.
+const UNBOUNDED: DecodeOptions = DecodeOptions {
+    limits: Limits {
+        max_headers: 1 << 24,
+        max_parts: 1 << 24,
+        max_depth: 8,
+        max_parameters: 64,
+    },
+    strict: false,
+};
+
+/// The time of one run of `f`.
+fn time(f: &mut impl FnMut()) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+/// The fastest of five runs of `f`.
+fn best_of_5(mut f: impl FnMut()) -> Duration {
+    (0..5).map(|_| time(&mut f)).min().unwrap()
+}
+
+/// Times `run` on the inputs `build(n)`, `build(2n)`, `build(4n)` and
+/// asserts that the time grows linearly: at most 2.5× per doubling, with
+/// a little room for the noise of a shared machine (each ratio ≤ 2.8,
+/// and 4N / N ≤ 6.25, where a quadratic pass gives 4 and 16).
+///
+/// The three sizes are timed in turn, five rounds, and each keeps its
+/// fastest run, so that a burst of load elsewhere slows one round of all
+/// three rather than one size. N must be large enough that the decoded
+/// structures of all three sizes outgrow the processor's caches (a few
+/// MB): the time per octet steps up once they do, and a step is not a
+/// slope. A measurement that fails is taken again, twice at most: a
+/// super-linear pass fails every time.
+fn assert_linear<I>(what: &str, n: usize, build: impl Fn(usize) -> I, run: impl Fn(&I)) {
+    let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let inputs: Vec<I> = [n, 2 * n, 4 * n].into_iter().map(&build).collect();
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let mut t = [Duration::MAX; 3];
+        for _ in 0..5 {
+            for (k, input) in inputs.iter().enumerate() {
+                t[k] = t[k].min(time(&mut || run(input)));
+            }
+        }
+        let r1 = t[1].as_secs_f64() / t[0].as_secs_f64();
+        let r2 = t[2].as_secs_f64() / t[1].as_secs_f64();
+        let r4 = t[2].as_secs_f64() / t[0].as_secs_f64();
+        eprintln!(
+            "{what}: N={n}: {:?} / {:?} / {:?} (×{r1:.2}, ×{r2:.2}; 4N/N ×{r4:.2})",
+            t[0], t[1], t[2]
+        );
+        assert!(
+            t[0] >= Duration::from_micros(500),
+            "{what}: N too small to time ({:?})",
+            t[0]
+        );
+        if r1 <= 2.8 && r2 <= 2.8 && r4 <= 6.25 {
+            return;
+        }
+        assert!(
+            attempts < 3,
+            "{what}: time is not linear in the input: {:?} / {:?} / {:?}",
+            t[0],
+            t[1],
+            t[2]
+        );
+    }
+}
+
+/// Decodes `bytes` for the rest of the test run (so that a pass over the
+/// decoded PDU can be timed alone).
+fn leak_decoded(bytes: Vec<u8>) -> Pdu<'static> {
+    Pdu::decode_with(Vec::leak(bytes), &UNBOUNDED).unwrap()
+}
+
+fn multipart<'p>(pdu: &'p Pdu<'_>) -> &'p mms_pdu::wsp::Multipart<'p> {
+    match &pdu.body {
+        Some(Body::Multipart(m)) => m,
+        other => panic!("not a multipart body: {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// SMIL resolution.
+
+/// The resolution bomb at about 2 MB (2,048 `<img>`, 2,048 parts of 500
+/// two-octet headers) resolves right, and fast: once each part's names
+/// are indexed, a media element costs a lookup, not a scan of every
+/// header of every part.
+#[test]
+fn resolving_a_two_megabyte_smil_bomb_is_fast() {
+    let bytes = shapes::smil_bomb(2048, 500);
+    assert!(bytes.len() > 2_000_000, "{}", bytes.len());
+    let pdu = Pdu::decode(&bytes).unwrap();
+    assert!(pdu.warnings.is_empty(), "{:?}", pdu.warnings.first());
+    assert_eq!(multipart(&pdu).parts.len(), 2049);
+    let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let mut found = None;
+    let t = best_of_5(|| found = Some(smil::from_pdu(&pdu).unwrap().unwrap()));
+    let found = found.unwrap();
+    eprintln!("from_pdu on {} octets: {t:?}", bytes.len());
+    let media: Vec<_> = found.presentation.media().collect();
+    assert_eq!(media.len(), 2048);
+    for (i, m) in media.iter().enumerate() {
+        assert_eq!(m.part, (i % 2 == 0).then_some(i + 1), "media {i}");
+    }
+    assert_eq!(found.resolution.unresolved.len(), 1024);
+    assert!(found
+        .resolution
+        .unresolved
+        .iter()
+        .all(|u| u.reason == UnresolvedReason::NoSuchPart && u.media % 2 == 1));
+    assert_eq!(found.resolution.unused_parts.len(), 1024);
+    // Release builds take a few milliseconds; a debug build some tens.
+    let bound = if cfg!(debug_assertions) { 2.0 } else { 0.25 };
+    assert!(t.as_secs_f64() < bound, "{t:?}");
+}
+
+#[test]
+fn smil_resolution_is_linear() {
+    assert_linear(
+        "smil::from_pdu",
+        512,
+        |n| leak_decoded(shapes::smil_bomb(n, 100)),
+        |pdu| {
+            let found = smil::from_pdu(pdu).unwrap().unwrap();
+            black_box(found.resolution.unresolved.len());
+        },
+    );
+}
+
+#[test]
+fn smil_parse_is_linear() {
+    let limits = SmilLimits {
+        max_slides: 1 << 20,
+        max_media: 1 << 22,
+        max_regions: 1 << 20,
+        ..SmilLimits::DEFAULT
+    };
+    assert_linear("Presentation::parse", 2000, shapes::long_smil, |xml| {
+        let p = Presentation::parse_with(xml, &limits).unwrap();
+        black_box(p.undeclared_regions().len());
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Decoding.
+
+#[test]
+fn decode_of_many_parts_is_linear() {
+    assert_linear("Pdu::decode many parts", 16000, shapes::many_parts, |b| {
+        black_box(Pdu::decode_with(b, &UNBOUNDED).unwrap());
+    });
+}
+
+#[test]
+fn decode_of_dense_parts_is_linear() {
+    assert_linear(
+        "Pdu::decode dense parts",
+        1024,
+        |n| shapes::dense_parts(n, 100),
+        |b| {
+            black_box(Pdu::decode_with(b, &UNBOUNDED).unwrap());
+        },
+    );
+}
+
+#[test]
+fn decode_of_many_headers_is_linear() {
+    assert_linear("Pdu::decode many headers", 16000, shapes::many_headers, |b| {
+        black_box(Pdu::decode_with(b, &UNBOUNDED).unwrap());
+    });
+}
+
+#[test]
+fn typed_decode_is_linear() {
+    assert_linear(
+        "Message::from_pdu + to_pdu",
+        8000,
+        |n| {
+            // An m-retrieve-conf of many headers, a From among them.
+            let mut b = shapes::many_headers(n);
+            b.splice(8..8, b"\x89\x01\x81".iter().copied());
+            leak_decoded(b)
+        },
+        |pdu| {
+            let m = mms_pdu::mms::message::Message::from_pdu(pdu.clone(), false).unwrap();
+            // And back: the typed fields and the kept headers merged in
+            // wire order.
+            assert_eq!(m.to_pdu().headers.len(), pdu.headers.len());
+        },
+    );
+}
+
+#[test]
+fn the_view_walk_is_linear() {
+    assert_linear(
+        "PduView + Parts",
+        1024,
+        |n| shapes::dense_parts(n, 100),
+        |b| {
+            let view = PduView::parse(b).unwrap();
+            let mut headers = 0usize;
+            for p in view.parts().unwrap().unwrap() {
+                let p = p.unwrap();
+                black_box(p.media());
+                headers += p.header_iter().filter(|h| h.is_ok()).count();
+            }
+            assert!(headers >= 1024 * 100);
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The push junk search.
+
+#[test]
+fn the_push_junk_search_is_linear() {
+    let opts = PushOptions {
+        search: true,
+        ..PushOptions::default()
+    };
+    assert_linear("Push::decode_with search", 64 << 10, shapes::push_junk, |b| {
+        assert!(Push::decode_with(b, &opts).is_err());
+    });
+}
