@@ -194,9 +194,14 @@ fn decode_of_dense_parts_is_linear() {
 
 #[test]
 fn decode_of_many_headers_is_linear() {
-    assert_linear("Pdu::decode many headers", 16000, shapes::many_headers, |b| {
-        black_box(Pdu::decode_with(b, &UNBOUNDED).unwrap());
-    });
+    assert_linear(
+        "Pdu::decode many headers",
+        16000,
+        shapes::many_headers,
+        |b| {
+            black_box(Pdu::decode_with(b, &UNBOUNDED).unwrap());
+        },
+    );
 }
 
 #[test]
@@ -247,7 +252,56 @@ fn the_push_junk_search_is_linear() {
         search: true,
         ..PushOptions::default()
     };
-    assert_linear("Push::decode_with search", 64 << 10, shapes::push_junk, |b| {
-        assert!(Push::decode_with(b, &opts).is_err());
-    });
+    assert_linear(
+        "Push::decode_with search",
+        64 << 10,
+        shapes::push_junk,
+        |b| {
+            assert!(Push::decode_with(b, &opts).is_err());
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The SMS reassembler.
+
+#[test]
+fn the_sms_reassembler_is_linear() {
+    use mms_pdu::sms::{split, Reassembler, ReassemblyLimits, SplitOptions};
+    // n first segments of messages that never complete, from n / 4
+    // senders, with room for a tenth of them: from then on every
+    // segment evicts.
+    assert_linear(
+        "Reassembler::push",
+        5_000,
+        |n| {
+            let segments: Vec<(u32, Vec<u8>)> = (0..n)
+                .map(|k| {
+                    let opts = SplitOptions {
+                        reference: k as u16,
+                        reference_16bit: true,
+                        ..SplitOptions::default()
+                    };
+                    let s = split(&[k as u8; 200], &opts).unwrap();
+                    ((k / 4) as u32, s[0].clone())
+                })
+                .collect();
+            (n, segments)
+        },
+        |(n, segments)| {
+            let limits = ReassemblyLimits {
+                max_pending: n / 10,
+                max_bytes: usize::MAX,
+                max_pending_per_sender: 8,
+                max_bytes_per_sender: usize::MAX,
+                max_age: Some(1 << 40),
+            };
+            let mut r = Reassembler::new(limits);
+            let mut dropped = 0;
+            for (t, (sender, s)) in segments.iter().enumerate() {
+                dropped += r.push(*sender, s, t as u64).unwrap().dropped.len();
+            }
+            assert_eq!(dropped, n - n / 10);
+        },
+    );
 }

@@ -131,7 +131,12 @@ fn assemble<'a>(
             placed.push(Header::field(c, v));
         }
     }
-    placed.extend(slots.into_iter().flatten().map(|(c, v)| Header::field(c, v)));
+    placed.extend(
+        slots
+            .into_iter()
+            .flatten()
+            .map(|(c, v)| Header::field(c, v)),
+    );
     // Each kept header goes back to its position, in increasing order of
     // position, in one merge.
     let mut others: Vec<&(usize, Header<'a>)> = others.iter().collect();

@@ -266,10 +266,13 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
     // Order: Message-Type first, then Transaction-Id (when the type has
     // one and it is present), then MMS-Version (MMS_ENC 1.3 §7.1).
     let codes: Vec<Option<FieldCode>> = pdu.headers.iter().map(Header::code).collect();
-    let present: CodeSet = codes.iter().flatten().fold(CodeSet::default(), |mut s, &c| {
-        s.insert(c);
-        s
-    });
+    let present: CodeSet = codes
+        .iter()
+        .flatten()
+        .fold(CodeSet::default(), |mut s, &c| {
+            s.insert(c);
+            s
+        });
     let has_tid = present.contains(FieldCode::TRANSACTION_ID);
     let mut expected = Vec::with_capacity(3);
     expected.push(FieldCode::MESSAGE_TYPE);

@@ -304,7 +304,10 @@ impl<'b> PartIndex<'b> {
                 index.by_id.entry(key(bare_id(t.as_bytes()))).or_insert(i);
             }
             if let Some(t) = location {
-                index.by_location.entry(key(trim(t.as_bytes()))).or_insert(i);
+                index
+                    .by_location
+                    .entry(key(trim(t.as_bytes())))
+                    .or_insert(i);
             }
         }
         index

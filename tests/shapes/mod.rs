@@ -10,7 +10,8 @@ use mms_pdu::wsp::put_uintvar;
 /// m-retrieve-conf headers (Message-Type, Transaction-Id "T1",
 /// MMS-Version 1.3, Date) up to a Content-Type of
 /// application/vnd.wap.multipart.related (0x33, short-integer form).
-pub const RETRIEVE_CONF_RELATED: &[u8] = b"\x8C\x84\x98T1\0\x8D\x93\x85\x04\x45\x5A\xCE\x65\x84\xB3";
+pub const RETRIEVE_CONF_RELATED: &[u8] =
+    b"\x8C\x84\x98T1\0\x8D\x93\x85\x04\x45\x5A\xCE\x65\x84\xB3";
 
 /// One multipart entry (WAP-230 §8.5.3): HeadersLen, DataLen, then the
 /// content type and headers, then the data.
