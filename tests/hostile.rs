@@ -501,6 +501,91 @@ fn part_count_is_bounded_over_all_nesting_levels() {
         .any(|w| matches!(w.kind(), ErrorKind::LimitExceeded { what: "parts", .. })));
 }
 
+/// The walk (`PduView::parts`, `wsp::Parts`) and the eager decoder apply
+/// the same limits and give up at the same octet.
+#[test]
+fn the_walk_gives_up_where_the_eager_decoder_does() {
+    fn walk_error(pdu: &[u8]) -> (usize, DecodeError) {
+        let view = mms_pdu::mms::view::PduView::parse(pdu).unwrap();
+        let mut parts = view.parts().unwrap().unwrap();
+        let mut n = 0;
+        let e = loop {
+            match parts.next().expect("the walk ends with an error") {
+                Ok(_) => n += 1,
+                Err(e) => break e,
+            }
+        };
+        assert!(parts.next().is_none(), "the walk ends at its error");
+        (n, e)
+    }
+    fn eager_error(pdu: &[u8]) -> DecodeError {
+        // Lenient: the body is kept raw, with the error as a warning.
+        let p = Pdu::decode(pdu).unwrap();
+        assert!(matches!(p.body, Some(Body::Data(_))), "{:?}", p.body);
+        let w = p.warnings.last().copied().expect("a warning");
+        let strict = error_in(Pdu::decode_with(pdu, &STRICT), pdu);
+        assert_eq!(strict, w);
+        w
+    }
+
+    // 5,000 top-level parts.
+    let mut pdu = retrieve_conf_with(RELATED);
+    pdu.extend_from_slice(&uintvar(5000));
+    let first = pdu.len();
+    for _ in 0..5000 {
+        pdu.extend_from_slice(b"\x01\x00\x83");
+    }
+    let eager = eager_error(&pdu);
+    assert_limit(&eager, "parts", 4096);
+    assert_eq!(eager.offset(), first + 4096 * 3);
+    let (n, walk) = walk_error(&pdu);
+    assert_eq!((n, walk), (4096, eager));
+
+    // A nested multipart of 2,000 parts, then 2,500 top-level parts: the
+    // count runs over every level.
+    let mut inner = uintvar(2000);
+    for _ in 0..2000 {
+        inner.extend_from_slice(b"\x01\x00\x83");
+    }
+    let mut pdu = retrieve_conf_with(RELATED);
+    pdu.extend_from_slice(&uintvar(2501));
+    pdu.push(0x01);
+    pdu.extend_from_slice(&uintvar(inner.len() as u32));
+    pdu.push(RELATED);
+    pdu.extend_from_slice(&inner);
+    let first = pdu.len();
+    for _ in 0..2500 {
+        pdu.extend_from_slice(b"\x01\x00\x83");
+    }
+    let eager = eager_error(&pdu);
+    assert_limit(&eager, "parts", 4096);
+    // 1 + 2,000 + 2,095 = 4,096 parts, then the entry that is one too many.
+    assert_eq!(eager.offset(), first + 2095 * 3);
+    let (n, walk) = walk_error(&pdu);
+    assert_eq!((n, walk), (1 + 2095, eager));
+
+    // 1,025 headers in one part.
+    let mut hs = vec![0x83];
+    for _ in 0..1025 {
+        hs.extend_from_slice(b"\x8Ea\0");
+    }
+    let mut pdu = retrieve_conf_with(RELATED);
+    pdu.push(0x01);
+    pdu.extend_from_slice(&uintvar(hs.len() as u32));
+    pdu.push(0x00);
+    pdu.extend_from_slice(&hs);
+    let eager = error_in(Pdu::decode_with(&pdu, &STRICT), &pdu);
+    assert_limit(&eager, "headers", 1024);
+    let view = mms_pdu::mms::view::PduView::parse(&pdu).unwrap();
+    let part = view.parts().unwrap().unwrap().next().unwrap().unwrap();
+    let headers: Vec<_> = part.header_iter().collect();
+    assert_eq!(headers.len(), 1025);
+    let e = headers[1024].as_ref().unwrap_err();
+    assert_limit(e, "headers", 1024);
+    let at = part.headers.as_ptr() as usize - pdu.as_ptr() as usize;
+    assert_eq!(at + e.offset(), eager.offset());
+}
+
 #[test]
 fn parameter_count_is_bounded() {
     let content_type = |n: usize| {

@@ -158,7 +158,9 @@ impl<'a> PduView<'a> {
             &self.input[self.headers_end..]
         }
     }
-    /// The parts of a multipart body, walked in place.
+    /// The parts of a multipart body, walked in place within the default
+    /// [`Limits`](crate::Limits), as `Pdu::decode` applies them; error
+    /// offsets count from the start of the PDU.
     pub fn parts(&self) -> Option<Result<Parts<'a>, DecodeError>> {
         let body = self.body()?;
         let ct = self
@@ -167,6 +169,7 @@ impl<'a> PduView<'a> {
         let media = crate::wsp::content_type::media_of(ct.value)?;
         media.is_multipart().then(|| {
             Parts::new(body)
+                .map(|p| p.offset_by(self.headers_end))
                 .map_err(|e| DecodeError::new(e.offset() + self.headers_end, e.context(), e.kind()))
         })
     }
