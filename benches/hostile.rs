@@ -46,6 +46,7 @@ const UNBOUNDED: DecodeOptions = DecodeOptions {
         max_parts: 1 << 24,
         max_depth: 8,
         max_parameters: 64,
+        max_part_header_octets: usize::MAX,
     },
     strict: false,
 };

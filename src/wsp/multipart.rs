@@ -351,9 +351,21 @@ fn cut_entry(i: &[u8]) -> PResult<'_, (&[u8], &[u8])> {
     Ok((r, (hregion, data)))
 }
 
+/// The error of an entry past [`Limits::max_part_header_octets`](crate::Limits).
+fn part_header_octets(limits: &crate::Limits) -> ErrorKind {
+    ErrorKind::LimitExceeded {
+        what: "part header octets",
+        limit: limits.max_part_header_octets,
+    }
+}
+
 /// One Entry (WAP-230 §8.5.3).
-fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'a>> {
-    let (r, (hregion, data)) = cut_entry(i)?;
+fn entry<'a>(
+    hregion: &'a [u8],
+    data: &'a [u8],
+    ctx: &mut Ctx<'a>,
+    depth: usize,
+) -> Result<Part<'a>, nom::Err<crate::error::PErr<'a>>> {
     let (hrest, ct) =
         crate::error::context("part Content-Type", content_type(hregion, &ctx.limits))?;
     let (_, hs) = crate::error::context("part headers", headers(hrest, ctx))?;
@@ -380,15 +392,12 @@ fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'
             }
         }
     }
-    Ok((
-        r,
-        Part {
-            content_type: ct,
-            headers: hs,
-            data: super::Data::Borrowed(data),
-            nested,
-        },
-    ))
+    Ok(Part {
+        content_type: ct,
+        headers: hs,
+        data: super::Data::Borrowed(data),
+        nested,
+    })
 }
 
 /// `Multipart` (WAP-230 §8.5.2) filling `i`; `depth` is 1 for a top-level body.
@@ -411,8 +420,17 @@ pub(crate) fn multipart<'a>(
                 },
             );
         }
-        match entry(r, ctx, depth) {
-            Ok((r2, p)) => {
+        let cut = cut_entry(r).and_then(|(r2, (hregion, data))| {
+            ctx.part_header_octets = ctx.part_header_octets.saturating_add(hregion.len());
+            if ctx.part_header_octets > ctx.limits.max_part_header_octets {
+                // Like the part count: the body as a whole is refused.
+                return Ok(Err(()));
+            }
+            entry(hregion, data, ctx, depth).map(|p| Ok((r2, p)))
+        });
+        match cut {
+            Ok(Err(())) => return fail(r, "multipart", part_header_octets(&ctx.limits)),
+            Ok(Ok((r2, p))) => {
                 ctx.parts += 1;
                 parts.push(p);
                 r = r2;
@@ -560,8 +578,8 @@ pub struct Parts<'a> {
     /// nEntries as on the wire.
     pub declared: u32,
     limits: crate::Limits,
-    /// Parts seen so far, nested ones included.
-    count: usize,
+    /// Parts and part header octets seen so far, nested ones included.
+    seen: Seen,
     /// Added to the offsets of errors.
     offset: usize,
 }
@@ -595,7 +613,7 @@ impl<'a> Parts<'a> {
                 rest,
                 declared: n,
                 limits: *limits,
-                count: 0,
+                seen: Seen::default(),
                 offset: 0,
             }),
             Err(e) => Err(crate::error::unwrap_err(e, body).into_public(body)),
@@ -613,16 +631,36 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// The parts nested in the data of an entry whose content type is
-/// `content_type`, over every level down to `depth` = `max_depth`, as
-/// the eager decoder counts them (an entry that does not cut ends its
-/// body's count); stops early once `count` passes `max`.
+/// What a walk has counted against its limits, over every level.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    parts: usize,
+    header_octets: usize,
+}
+
+impl Seen {
+    /// Counts an entry's header region; false past the limit.
+    fn header_region(&mut self, hregion: &[u8], limits: &crate::Limits) -> bool {
+        self.header_octets = self.header_octets.saturating_add(hregion.len());
+        self.header_octets <= limits.max_part_header_octets
+    }
+    /// Whether another entry may be taken.
+    fn room(&self, limits: &crate::Limits) -> bool {
+        self.parts < limits.max_parts && self.header_octets <= limits.max_part_header_octets
+    }
+}
+
+/// Counts the parts (and their header octets) nested in the data of an
+/// entry whose content type is `content_type`, over every level down to
+/// `depth` = `max_depth`, as the eager decoder counts them (entries cut,
+/// not decoded: an entry that does not cut ends its body's count); stops
+/// once a limit is reached.
 fn count_nested(
     content_type: &[u8],
     data: &[u8],
     depth: usize,
     limits: &crate::Limits,
-    count: &mut usize,
+    seen: &mut Seen,
 ) {
     let deepest = limits.max_depth.min(crate::Limits::MAX_DEPTH_CEILING);
     let multipart = super::content_type::media_of(content_type).is_some_and(|m| m.is_multipart());
@@ -632,15 +670,18 @@ fn count_nested(
     let Ok((mut rest, _)) = uintvar(data) else {
         return;
     };
-    while !rest.is_empty() && *count < limits.max_parts {
+    while !rest.is_empty() && seen.room(limits) {
         let Ok((r, (hregion, nested))) = cut_entry(rest) else {
             return;
         };
+        if !seen.header_region(hregion, limits) {
+            return;
+        }
         let Ok((_, ct)) = super::content_type::content_type_extent(hregion) else {
             return;
         };
-        *count += 1;
-        count_nested(ct, nested, depth + 1, limits, count);
+        seen.parts += 1;
+        count_nested(ct, nested, depth + 1, limits, seen);
         rest = r;
     }
 }
@@ -651,20 +692,24 @@ impl<'a> Iterator for Parts<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        if self.count >= self.limits.max_parts {
-            let e = crate::error::PErr {
+        let limit = |kind| {
+            Err(nom::Err::Error(crate::error::PErr {
                 at: self.rest,
                 context: "multipart",
-                kind: ErrorKind::LimitExceeded {
+                kind,
+            }))
+        };
+        let r: PResult<'a, PartView<'a>> = (|| {
+            if self.seen.parts >= self.limits.max_parts {
+                return limit(ErrorKind::LimitExceeded {
                     what: "parts",
                     limit: self.limits.max_parts,
-                },
-            };
-            self.rest = &[];
-            return Some(Err(self.error(e)));
-        }
-        let r: PResult<'a, PartView<'a>> = (|| {
+                });
+            }
             let (r, (hregion, data)) = cut_entry(self.rest)?;
+            if !self.seen.header_region(hregion, &self.limits) {
+                return limit(part_header_octets(&self.limits));
+            }
             let (headers, ct) = crate::error::context(
                 "part Content-Type",
                 super::content_type::content_type_extent(hregion),
@@ -681,8 +726,8 @@ impl<'a> Iterator for Parts<'a> {
         match r {
             Ok((rest, p)) => {
                 self.rest = rest;
-                self.count += 1;
-                count_nested(p.content_type, p.data, 1, &self.limits, &mut self.count);
+                self.seen.parts += 1;
+                count_nested(p.content_type, p.data, 1, &self.limits, &mut self.seen);
                 Some(Ok(p))
             }
             Err(e) => {
