@@ -470,6 +470,18 @@ impl<K: Ord + Clone> Reassembler<K> {
     }
     /// Drops the messages older than [`ReassemblyLimits::max_age`] at
     /// time `now` (also done by every [`push`](Self::push)), oldest first.
+    ///
+    /// ```
+    /// use mms_pdu::sms::{split, Reassembler, ReassemblyLimits, SplitOptions};
+    /// let mut r = Reassembler::new(ReassemblyLimits { max_age: Some(30), ..Default::default() });
+    /// let s = split(&[9; 300], &SplitOptions::default())?;
+    /// r.push("+331", &s[0], 100)?;
+    /// assert_eq!(r.pending_for(&"+331"), 1);
+    /// assert!(r.expire(129).is_empty());
+    /// assert_eq!(r.expire(130)[0].segments, 1);
+    /// assert_eq!(r.pending(), 0);
+    /// # Ok::<(), mms_pdu::sms::SmsError>(())
+    /// ```
     pub fn expire(&mut self, now: u64) -> Vec<Dropped<K>> {
         let mut dropped = Vec::new();
         self.expire_into(now, &mut dropped);

@@ -621,6 +621,16 @@ impl<'a> Parts<'a> {
     }
     /// The same walk with error offsets counted from `base` octets before
     /// the body (its offset in the PDU, say).
+    ///
+    /// ```
+    /// use mms_pdu::wsp::Parts;
+    /// // One entry whose DataLen (5) runs past the body.
+    /// let body = b"\x01\x01\x05\x83x";
+    /// let e = Parts::new(body)?.next().unwrap().unwrap_err();
+    /// let moved = Parts::new(body)?.offset_by(100).next().unwrap().unwrap_err();
+    /// assert_eq!(moved.offset(), e.offset() + 100);
+    /// # Ok::<(), mms_pdu::DecodeError>(())
+    /// ```
     pub fn offset_by(mut self, base: usize) -> Self {
         self.offset = base;
         self
