@@ -547,9 +547,9 @@ impl<K: Ord + Clone> Reassembler<K> {
         let is_new = own.is_none();
         let own = own.unwrap_or(0);
         let l = self.limits;
-        let refusal = if own + len > l.max_bytes_per_sender {
+        let refusal = if own.saturating_add(len) > l.max_bytes_per_sender {
             Some("max_bytes_per_sender")
-        } else if own + len > l.max_bytes {
+        } else if own.saturating_add(len) > l.max_bytes {
             Some("max_bytes")
         } else if is_new && l.max_pending_per_sender == 0 {
             Some("max_pending_per_sender")
@@ -564,7 +564,7 @@ impl<K: Ord + Clone> Reassembler<K> {
         // Room under the sender's own bounds: its oldest other messages go.
         loop {
             let share = self.shares.get(&key.0).copied().unwrap_or_default();
-            let limit = if share.bytes + len > l.max_bytes_per_sender {
+            let limit = if share.bytes.saturating_add(len) > l.max_bytes_per_sender {
                 "max_bytes_per_sender"
             } else if is_new && share.pending >= l.max_pending_per_sender {
                 "max_pending_per_sender"
@@ -582,7 +582,7 @@ impl<K: Ord + Clone> Reassembler<K> {
         }
         // Room under the global bounds: anyone's oldest message goes.
         loop {
-            let limit = if self.held + len > l.max_bytes {
+            let limit = if self.held.saturating_add(len) > l.max_bytes {
                 "max_bytes"
             } else if is_new && self.pending.len() >= l.max_pending {
                 "max_pending"
