@@ -35,16 +35,37 @@ const UNBOUNDED: DecodeOptions = DecodeOptions {
     strict: false,
 };
 
-/// The time of one run of `f`.
-fn time(f: &mut impl FnMut()) -> Duration {
-    let t = Instant::now();
-    f();
-    t.elapsed()
+/// The processor time this thread has used (Linux: the scheduler's
+/// count in `/proc/thread-self/schedstat`, nanoseconds, updated at least
+/// every tick), when the system says.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
-/// The fastest of five runs of `f`.
+/// The cost of one run of `f`: the processor time it used where the
+/// system counts it (time spent waiting for a processor on a loaded
+/// machine does not count), else the wall-clock time.
+fn time(f: &mut impl FnMut()) -> Duration {
+    let (c, t) = (cpu_time(), Instant::now());
+    f();
+    match (c, cpu_time()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => t.elapsed(),
+    }
+}
+
+/// The fastest of five runs of `f`, in wall-clock time.
 fn best_of_5(mut f: impl FnMut()) -> Duration {
-    (0..5).map(|_| time(&mut f)).min().unwrap()
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
 }
 
 /// Times `run` on the inputs `build(n)`, `build(2n)`, `build(4n)` and
@@ -53,35 +74,43 @@ fn best_of_5(mut f: impl FnMut()) -> Duration {
 /// neither doubling alone more than 3.5× (room for the noise of a shared
 /// machine on the middle size; a quadratic doubling is 4×).
 ///
-/// The three sizes are timed in turn, five rounds, and each keeps its
-/// fastest run, so that a burst of load elsewhere slows one round of all
-/// three rather than one size. N must be large enough that the decoded
-/// structures of all three sizes outgrow the processor's caches (a few
-/// MB): the time per octet steps up once they do, and a step is not a
-/// slope. When the ratios fail, five more rounds are run (three times at
-/// most) and each size keeps its fastest run over all rounds: load only
-/// ever adds time, while a super-linear pass fails however often it runs.
+/// The three sizes are run in turn, five rounds or until N has run 40 ms,
+/// and each size's cost is the sum of its processor time over the rounds
+/// (see [`time`]): a
+/// loaded machine slows the wall clock, hardly the processor time, and a
+/// burst of load elsewhere hits one round of all three sizes rather than
+/// one size. N must be large enough that the decoded structures of all
+/// three sizes outgrow the processor's caches (a few MB): the time per
+/// octet steps up once they do, and a step is not a slope. When the
+/// ratios fail, more rounds are added (three times at most): noise
+/// averages out, while a super-linear pass fails however long it runs.
 fn assert_linear<I>(what: &str, n: usize, build: impl Fn(usize) -> I, run: impl Fn(&I)) {
     let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let inputs: Vec<I> = [n, 2 * n, 4 * n].into_iter().map(&build).collect();
     let mut attempts = 0;
-    let mut t = [Duration::MAX; 3];
+    let mut rounds = 0;
+    let mut t = [Duration::ZERO; 3];
     loop {
         attempts += 1;
-        for _ in 0..5 {
+        let start = rounds;
+        // Five rounds at least, and until N has run 40 ms more (the
+        // processor time is counted in ticks of a few ms).
+        let goal = t[0] + Duration::from_millis(40);
+        while rounds - start < 5 || (t[0] < goal && rounds - start < 200) {
             for (k, input) in inputs.iter().enumerate() {
-                t[k] = t[k].min(time(&mut || run(input)));
+                t[k] += time(&mut || run(input));
             }
+            rounds += 1;
         }
         let r1 = t[1].as_secs_f64() / t[0].as_secs_f64();
         let r2 = t[2].as_secs_f64() / t[1].as_secs_f64();
         let r4 = t[2].as_secs_f64() / t[0].as_secs_f64();
         eprintln!(
-            "{what}: N={n}: {:?} / {:?} / {:?} (×{r1:.2}, ×{r2:.2}; 4N/N ×{r4:.2})",
-            t[0], t[1], t[2]
+            "{what}: N={n}: {:?} / {:?} / {:?} in {} rounds (×{r1:.2}, ×{r2:.2}; 4N/N ×{r4:.2})",
+            t[0], t[1], t[2], rounds
         );
         assert!(
-            t[0] >= Duration::from_micros(500),
+            t[0] >= Duration::from_millis(40 * attempts),
             "{what}: N too small to time ({:?})",
             t[0]
         );
@@ -265,7 +294,12 @@ fn the_push_junk_search_is_linear() {
     };
     assert_linear(
         "Push::decode_with search",
-        256 << 10,
+        // A release build runs this one a hundred times faster.
+        if cfg!(debug_assertions) {
+            256 << 10
+        } else {
+            4 << 20
+        },
         shapes::push_junk,
         |b| {
             assert!(Push::decode_with(b, &opts).is_err());
