@@ -13,6 +13,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) warnings: Vec<PErr<'a>>,
     /// Parts seen so far, over all nesting levels.
     pub(crate) parts: usize,
+    /// Octets of part header regions (HeadersLen) seen so far, over all
+    /// nesting levels.
+    pub(crate) part_header_octets: usize,
 }
 
 impl<'a> Ctx<'a> {
@@ -22,6 +25,7 @@ impl<'a> Ctx<'a> {
             strict: opts.strict,
             warnings: Vec::new(),
             parts: 0,
+            part_header_octets: 0,
         }
     }
     /// A deviation from the grammar: an error when strict, a warning otherwise.

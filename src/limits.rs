@@ -3,6 +3,14 @@
 /// Limits applied while decoding. Every count and depth a peer controls is
 /// bounded here; lengths are always bounded by the bytes actually present.
 ///
+/// What a decode allocates follows from them: values and part data borrow
+/// from the input, and every decoded structure (a PDU header, a part, a
+/// part header, a parameter, a warning) takes at least one input octet and
+/// is counted by one of these limits. `Pdu::decode` therefore holds at most
+/// `4 × input + C` bytes at its peak, where `C` is about 6 MiB with the
+/// defaults (the tiny-header shapes of `tests/hostile.rs` measure it); the
+/// lazy view (`mms::view::PduView`, `wsp::Parts`) allocates nothing.
+///
 /// ```
 /// use mms_pdu::{DecodeOptions, Limits, Pdu};
 /// let opts = DecodeOptions { limits: Limits { max_headers: 2, ..Limits::DEFAULT }, ..DecodeOptions::default() };
@@ -27,6 +35,17 @@ pub struct Limits {
     /// Parameters of one content type or disposition. 64 is far above the
     /// handful real encoders write.
     pub max_parameters: usize,
+    /// Octets of part headers (each entry's HeadersLen: its content type
+    /// and headers) summed over all the parts of one body, every nesting
+    /// level. Real messages carry a few dozen octets per part, a few KB in
+    /// all; 64 KiB is far above that. It bounds what the decoded headers
+    /// cost: a header takes two octets on the wire at least, and some 56
+    /// bytes decoded, so without this bound 4,096 parts of 1,000 two-octet
+    /// headers (8 MB) would decode to 30 times their size. Past it, the
+    /// eager decoder keeps the body raw with a warning (an error when
+    /// strict), as for `max_parts`, and the walk (`wsp::Parts`) ends with
+    /// an error at the same entry.
+    pub max_part_header_octets: usize,
 }
 
 impl Limits {
@@ -39,6 +58,7 @@ impl Limits {
         max_parts: 4096,
         max_depth: 8,
         max_parameters: 64,
+        max_part_header_octets: 64 * 1024,
     };
 }
 

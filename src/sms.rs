@@ -16,10 +16,10 @@
 //! let segments = split(&push, &SplitOptions { reference: 7, ..SplitOptions::default() }).unwrap();
 //! assert_eq!(segments.len(), 3);
 //! let mut r = Reassembler::new(Default::default());
-//! // Any arrival order.
-//! assert_eq!(r.push(0u8, &segments[2]).unwrap(), None);
-//! assert_eq!(r.push(0u8, &segments[0]).unwrap(), None);
-//! let whole = r.push(0u8, &segments[1]).unwrap().unwrap();
+//! // Any arrival order (the third argument is the time, for expiry).
+//! assert_eq!(r.push(0u8, &segments[2], 0).unwrap().completed(), None);
+//! assert_eq!(r.push(0u8, &segments[0], 0).unwrap().completed(), None);
+//! let whole = r.push(0u8, &segments[1], 0).unwrap().completed().unwrap();
 //! assert_eq!(whole.payload, push);
 //! assert_eq!(whole.ports, Some((2948, 9200)));
 //! ```
@@ -66,13 +66,6 @@ pub enum SmsError {
         /// Segment number.
         seq: u8,
         /// What disagrees.
-        what: &'static str,
-    },
-    /// Taking the segment would exceed a [`ReassemblyLimits`] bound; the
-    /// oldest incomplete message was dropped to stay within it.
-    #[error("reassembly limit exceeded: {what}; the oldest incomplete message was dropped")]
-    LimitExceeded {
-        /// The bound.
         what: &'static str,
     },
     /// The payload does not fit in the 255 segments concatenation allows.
@@ -253,6 +246,21 @@ fn put_ports(ud: &mut Vec<u8>, opts: &SplitOptions) {
 }
 
 /// Bounds on what a [`Reassembler`] holds.
+///
+/// Every bound is enforced before a segment is stored: when a new segment
+/// would exceed one, the oldest incomplete messages go first (the
+/// sender's own ones for the per-sender bounds, anyone's for the global
+/// ones), never the message the segment belongs to; a segment that cannot
+/// fit even so is refused ([`Outcome::Refused`]). One sender therefore
+/// never holds more than `max_pending_per_sender` messages and
+/// `max_bytes_per_sender` octets, so that a flood from one sender cannot
+/// push out everyone else's messages on its own.
+///
+/// ```
+/// use mms_pdu::sms::ReassemblyLimits;
+/// let limits = ReassemblyLimits { max_age: Some(300), ..ReassemblyLimits::default() };
+/// assert!(limits.max_pending_per_sender < limits.max_pending);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReassemblyLimits {
     /// Incomplete messages held at once (a reference that never completes
@@ -261,6 +269,18 @@ pub struct ReassemblyLimits {
     /// Payload octets held over all incomplete messages. 255 full segments
     /// of one message are ~34 KB; 64 KB holds the few pushes in flight.
     pub max_bytes: usize,
+    /// Incomplete messages held for one sender. A phone receives one or
+    /// two pushes at a time from one sender; 4 by default.
+    pub max_pending_per_sender: usize,
+    /// Payload octets held for one sender: one message of 255 full
+    /// segments (~34 KB) by default.
+    pub max_bytes_per_sender: usize,
+    /// How long an incomplete message is kept after its first segment,
+    /// in the units of the `now` given to [`Reassembler::push`] (seconds,
+    /// ticks, …): a message whose first segment came at `t` is dropped by
+    /// the first call with `now >= t + max_age`. `None` (the default):
+    /// only the other bounds drop messages.
+    pub max_age: Option<u64>,
 }
 
 impl Default for ReassemblyLimits {
@@ -268,6 +288,9 @@ impl Default for ReassemblyLimits {
         ReassemblyLimits {
             max_pending: 16,
             max_bytes: 64 * 1024,
+            max_pending_per_sender: 4,
+            max_bytes_per_sender: 34 * 1024,
+            max_age: None,
         }
     }
 }
@@ -284,24 +307,140 @@ pub struct Reassembled {
     pub payload: Vec<u8>,
 }
 
+/// What became of a segment given to [`Reassembler::push`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The segment completed a message (or was not concatenated): the
+    /// whole payload. Nothing of it is held any more.
+    Completed(Reassembled),
+    /// The segment is held; its message is still incomplete.
+    Stored,
+    /// The same segment (same sequence number, same octets) was already
+    /// held: nothing changed.
+    Duplicate,
+    /// The segment was not stored: it cannot fit within the limits even
+    /// with every other message dropped. Nothing was dropped for it.
+    Refused {
+        /// The bound (`max_bytes`, `max_bytes_per_sender`, `max_pending`,
+        /// `max_pending_per_sender`).
+        limit: &'static str,
+    },
+}
+
+/// Why an incomplete message was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DropReason {
+    /// It was older than [`ReassemblyLimits::max_age`].
+    Expired,
+    /// It was the oldest when a newer segment needed room under a bound
+    /// (the field name of [`ReassemblyLimits`]).
+    Evicted {
+        /// The bound that needed room.
+        limit: &'static str,
+    },
+}
+
+/// An incomplete message dropped by a [`Reassembler`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped<K> {
+    /// Its sender.
+    pub sender: K,
+    /// Its concatenation reference.
+    pub reference: u16,
+    /// The segments it had, of how many.
+    pub segments: usize,
+    /// The total its segments announced.
+    pub total: u8,
+    /// The payload octets it held.
+    pub bytes: usize,
+    /// Why it was dropped.
+    pub reason: DropReason,
+}
+
+/// The result of [`Reassembler::push`]: what became of the segment, and
+/// the incomplete messages dropped while taking it (expired, or evicted to
+/// make room), oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pushed<K> {
+    /// What became of the segment.
+    pub outcome: Outcome,
+    /// The messages dropped during the call.
+    pub dropped: Vec<Dropped<K>>,
+}
+
+impl<K> Pushed<K> {
+    /// The whole message, when the segment completed one.
+    ///
+    /// ```
+    /// use mms_pdu::sms::{Reassembler, ReassemblyLimits};
+    /// let mut r = Reassembler::new(ReassemblyLimits::default());
+    /// // Not concatenated: complete at once.
+    /// let whole = r.push(0u8, b"\x00hello", 0).unwrap().completed().unwrap();
+    /// assert_eq!(whole.payload, b"hello");
+    /// ```
+    pub fn completed(self) -> Option<Reassembled> {
+        match self.outcome {
+            Outcome::Completed(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Pending {
     total: u8,
     ports: Option<(u16, u16)>,
     segments: BTreeMap<u8, Vec<u8>>,
-    age: u64,
+    bytes: usize,
+    /// (caller time of the first segment, arrival number): its place in
+    /// the age indexes.
+    born: (u64, u64),
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Share {
+    pending: usize,
+    bytes: usize,
 }
 
 /// Reassembles concatenated user data, keyed by the sender (`K`, e.g. the
 /// originating address) and the concatenation reference. Takes segments in
-/// any order; ignores exact duplicates; bounded by [`ReassemblyLimits`].
+/// any order; reports exact duplicates; bounded by [`ReassemblyLimits`]
+/// (globally and per sender) and, when asked, by age.
 /// Reassembly per 3GPP TS 23.040 §9.2.3.24.1 (reference, count, sequence number).
+///
+/// Each call costs O(log n) in the messages held, plus O(log n) for each
+/// message it drops (each message is dropped at most once): the messages
+/// are indexed by age, globally and per sender.
+///
+/// ```
+/// use mms_pdu::sms::{split, DropReason, Outcome, Reassembler, ReassemblyLimits, SplitOptions};
+/// let limits = ReassemblyLimits { max_age: Some(60), ..ReassemblyLimits::default() };
+/// let mut r = Reassembler::new(limits);
+/// let a = split(&[1; 300], &SplitOptions { reference: 1, ..SplitOptions::default() })?;
+/// let b = split(&[2; 300], &SplitOptions { reference: 2, ..SplitOptions::default() })?;
+/// assert_eq!(r.push("+331", &a[0], 0)?.outcome, Outcome::Stored);
+/// assert_eq!(r.push("+331", &a[0], 1)?.outcome, Outcome::Duplicate);
+/// // A minute later, the first message has expired.
+/// let got = r.push("+332", &b[0], 60)?;
+/// assert_eq!(got.outcome, Outcome::Stored);
+/// assert_eq!((got.dropped[0].sender, got.dropped[0].reason), ("+331", DropReason::Expired));
+/// assert_eq!(r.pending(), 1);
+/// # Ok::<(), mms_pdu::sms::SmsError>(())
+/// ```
 #[derive(Debug)]
 pub struct Reassembler<K: Ord> {
     limits: ReassemblyLimits,
     pending: BTreeMap<(K, u16), Pending>,
+    /// Every pending message by (first time, arrival number).
+    by_age: BTreeMap<(u64, u64), (K, u16)>,
+    /// Every pending message by sender, then age.
+    by_sender: BTreeMap<(K, u64, u64), u16>,
+    shares: BTreeMap<K, Share>,
     held: usize,
-    clock: u64,
+    arrivals: u64,
 }
 
 impl<K: Ord + Clone> Reassembler<K> {
@@ -310,8 +449,11 @@ impl<K: Ord + Clone> Reassembler<K> {
         Reassembler {
             limits,
             pending: BTreeMap::new(),
+            by_age: BTreeMap::new(),
+            by_sender: BTreeMap::new(),
+            shares: BTreeMap::new(),
             held: 0,
-            clock: 0,
+            arrivals: 0,
         }
     }
     /// Octets currently held.
@@ -322,90 +464,210 @@ impl<K: Ord + Clone> Reassembler<K> {
     pub fn pending(&self) -> usize {
         self.pending.len()
     }
-    /// Takes one user data (with UDH) from `sender`. Returns the whole
-    /// payload when this segment completes a message (or is not concatenated).
-    pub fn push(&mut self, sender: K, ud: &[u8]) -> Result<Option<Reassembled>, SmsError> {
-        let u = UserData::decode(ud)?;
-        let Some(c) = u.concat else {
-            return Ok(Some(Reassembled {
-                ports: u.ports,
-                payload: u.payload.to_vec(),
-            }));
+    /// Incomplete messages currently held for `sender`.
+    pub fn pending_for(&self, sender: &K) -> usize {
+        self.shares.get(sender).map_or(0, |s| s.pending)
+    }
+    /// Drops the messages older than [`ReassemblyLimits::max_age`] at
+    /// time `now` (also done by every [`push`](Self::push)), oldest first.
+    ///
+    /// ```
+    /// use mms_pdu::sms::{split, Reassembler, ReassemblyLimits, SplitOptions};
+    /// let mut r = Reassembler::new(ReassemblyLimits { max_age: Some(30), ..Default::default() });
+    /// let s = split(&[9; 300], &SplitOptions::default())?;
+    /// r.push("+331", &s[0], 100)?;
+    /// assert_eq!(r.pending_for(&"+331"), 1);
+    /// assert!(r.expire(129).is_empty());
+    /// assert_eq!(r.expire(130)[0].segments, 1);
+    /// assert_eq!(r.pending(), 0);
+    /// # Ok::<(), mms_pdu::sms::SmsError>(())
+    /// ```
+    pub fn expire(&mut self, now: u64) -> Vec<Dropped<K>> {
+        let mut dropped = Vec::new();
+        self.expire_into(now, &mut dropped);
+        dropped
+    }
+    fn expire_into(&mut self, now: u64, dropped: &mut Vec<Dropped<K>>) {
+        let Some(max_age) = self.limits.max_age else {
+            return;
         };
-        let key = (sender, c.reference);
-        self.clock += 1;
-        if let Some(p) = self.pending.get(&key) {
-            if p.total != c.total {
-                return Err(SmsError::Conflict {
-                    reference: c.reference,
-                    seq: c.seq,
-                    what: "total segment count",
-                });
-            }
-            if let Some(prev) = p.segments.get(&c.seq) {
-                if prev.as_slice() == u.payload {
-                    return Ok(None); // an exact duplicate
-                }
-                return Err(SmsError::Conflict {
-                    reference: c.reference,
-                    seq: c.seq,
-                    what: "segment content",
-                });
-            }
-        }
-        let mut evicted = false;
-        while self.held + u.payload.len() > self.limits.max_bytes
-            || (!self.pending.contains_key(&key) && self.pending.len() >= self.limits.max_pending)
-        {
-            if !self.evict_oldest() {
+        while let Some((&(t, _), _)) = self.by_age.first_key_value() {
+            if now.saturating_sub(t) < max_age {
                 break;
             }
-            evicted = true;
+            let Some((_, key)) = self.by_age.pop_first() else {
+                break;
+            };
+            self.remove(key, DropReason::Expired, dropped);
         }
-        if self.held + u.payload.len() > self.limits.max_bytes {
-            return Err(SmsError::LimitExceeded { what: "max_bytes" });
+    }
+    /// Takes one user data (with UDH) from `sender` at time `now` (in the
+    /// caller's units, for [`ReassemblyLimits::max_age`]; any constant when
+    /// no age limit is set). Returns what became of the segment and what
+    /// was dropped to take it; an error when the user data does not decode
+    /// or the segment disagrees with one already held, in which case
+    /// nothing was stored (expired messages are still dropped).
+    pub fn push(&mut self, sender: K, ud: &[u8], now: u64) -> Result<Pushed<K>, SmsError> {
+        let u = UserData::decode(ud)?;
+        let mut dropped = Vec::new();
+        self.expire_into(now, &mut dropped);
+        let done = |outcome, dropped| Ok(Pushed { outcome, dropped });
+        let Some(c) = u.concat else {
+            let whole = Reassembled {
+                ports: u.ports,
+                payload: u.payload.to_vec(),
+            };
+            return done(Outcome::Completed(whole), dropped);
+        };
+        let key = (sender, c.reference);
+        let own = match self.pending.get(&key) {
+            Some(p) => {
+                if p.total != c.total {
+                    return Err(SmsError::Conflict {
+                        reference: c.reference,
+                        seq: c.seq,
+                        what: "total segment count",
+                    });
+                }
+                if let Some(prev) = p.segments.get(&c.seq) {
+                    if prev.as_slice() == u.payload {
+                        return done(Outcome::Duplicate, dropped);
+                    }
+                    return Err(SmsError::Conflict {
+                        reference: c.reference,
+                        seq: c.seq,
+                        what: "segment content",
+                    });
+                }
+                Some(p.bytes)
+            }
+            None => None,
+        };
+        let len = u.payload.len();
+        let is_new = own.is_none();
+        let own = own.unwrap_or(0);
+        let l = self.limits;
+        let refusal = if own.saturating_add(len) > l.max_bytes_per_sender {
+            Some("max_bytes_per_sender")
+        } else if own.saturating_add(len) > l.max_bytes {
+            Some("max_bytes")
+        } else if is_new && l.max_pending_per_sender == 0 {
+            Some("max_pending_per_sender")
+        } else if is_new && l.max_pending == 0 {
+            Some("max_pending")
+        } else {
+            None
+        };
+        if let Some(limit) = refusal {
+            return done(Outcome::Refused { limit }, dropped);
         }
-        let age = self.clock;
-        let p = self.pending.entry(key.clone()).or_insert_with(|| Pending {
-            total: c.total,
-            ports: None,
-            segments: BTreeMap::new(),
-            age,
-        });
+        // Room under the sender's own bounds: its oldest other messages go.
+        loop {
+            let share = self.shares.get(&key.0).copied().unwrap_or_default();
+            let limit = if share.bytes.saturating_add(len) > l.max_bytes_per_sender {
+                "max_bytes_per_sender"
+            } else if is_new && share.pending >= l.max_pending_per_sender {
+                "max_pending_per_sender"
+            } else {
+                break;
+            };
+            let victim = self
+                .by_sender
+                .range((key.0.clone(), 0, 0)..)
+                .take_while(|((s, _, _), _)| *s == key.0)
+                .find(|(_, &r)| r != key.1)
+                .map(|(_, &r)| (key.0.clone(), r));
+            let Some(victim) = victim else { break };
+            self.remove_aged(victim, DropReason::Evicted { limit }, &mut dropped);
+        }
+        // Room under the global bounds: anyone's oldest message goes.
+        loop {
+            let limit = if self.held.saturating_add(len) > l.max_bytes {
+                "max_bytes"
+            } else if is_new && self.pending.len() >= l.max_pending {
+                "max_pending"
+            } else {
+                break;
+            };
+            let victim = self.by_age.values().find(|k| **k != key).cloned();
+            let Some(victim) = victim else { break };
+            self.remove_aged(victim, DropReason::Evicted { limit }, &mut dropped);
+        }
+        self.arrivals += 1;
+        let born = (now, self.arrivals);
+        let p = match self.pending.entry(key.clone()) {
+            alloc::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            alloc::collections::btree_map::Entry::Vacant(e) => {
+                self.by_age.insert(born, key.clone());
+                self.by_sender
+                    .insert((key.0.clone(), born.0, born.1), key.1);
+                self.shares.entry(key.0.clone()).or_default().pending += 1;
+                e.insert(Pending {
+                    total: c.total,
+                    ports: None,
+                    segments: BTreeMap::new(),
+                    bytes: 0,
+                    born,
+                })
+            }
+        };
         if c.seq == 1 || p.ports.is_none() {
             p.ports = p.ports.or(u.ports);
         }
         p.segments.insert(c.seq, u.payload.to_vec());
-        self.held += u.payload.len();
-        let complete = p.segments.len() == usize::from(p.total);
-        if let Some(p) = complete.then(|| self.pending.remove(&key)).flatten() {
-            let payload: Vec<u8> = p.segments.into_values().flatten().collect();
-            self.held -= payload.len();
-            return Ok(Some(Reassembled {
-                ports: p.ports,
-                payload,
-            }));
+        p.bytes += len;
+        self.held += len;
+        if let Some(s) = self.shares.get_mut(&key.0) {
+            s.bytes += len;
         }
-        if evicted {
-            return Err(SmsError::LimitExceeded {
-                what: "max_pending or max_bytes",
+        if p.segments.len() == usize::from(p.total) {
+            let born = p.born;
+            self.by_age.remove(&born);
+            if let Some(whole) = self.take(&key) {
+                let payload: Vec<u8> = whole.segments.into_values().flatten().collect();
+                let whole = Reassembled {
+                    ports: whole.ports,
+                    payload,
+                };
+                return done(Outcome::Completed(whole), dropped);
+            }
+        }
+        done(Outcome::Stored, dropped)
+    }
+    /// Removes a pending message from every index but `by_age`.
+    fn take(&mut self, key: &(K, u16)) -> Option<Pending> {
+        let p = self.pending.remove(key)?;
+        self.by_sender.remove(&(key.0.clone(), p.born.0, p.born.1));
+        self.held -= p.bytes;
+        if let Some(s) = self.shares.get_mut(&key.0) {
+            s.pending -= 1;
+            s.bytes -= p.bytes;
+            if s.pending == 0 {
+                self.shares.remove(&key.0);
+            }
+        }
+        Some(p)
+    }
+    /// Drops a message already taken out of `by_age`.
+    fn remove(&mut self, key: (K, u16), reason: DropReason, dropped: &mut Vec<Dropped<K>>) {
+        if let Some(p) = self.take(&key) {
+            dropped.push(Dropped {
+                sender: key.0,
+                reference: key.1,
+                segments: p.segments.len(),
+                total: p.total,
+                bytes: p.bytes,
+                reason,
             });
         }
-        Ok(None)
     }
-    fn evict_oldest(&mut self) -> bool {
-        let Some(key) = self
-            .pending
-            .iter()
-            .min_by_key(|(_, p)| p.age)
-            .map(|(k, _)| k.clone())
-        else {
-            return false;
-        };
-        if let Some(p) = self.pending.remove(&key) {
-            self.held -= p.segments.values().map(Vec::len).sum::<usize>();
+    /// Drops a message from every index.
+    fn remove_aged(&mut self, key: (K, u16), reason: DropReason, dropped: &mut Vec<Dropped<K>>) {
+        if let Some(p) = self.pending.get(&key) {
+            let born = p.born;
+            self.by_age.remove(&born);
         }
-        true
+        self.remove(key, reason, dropped);
     }
 }
 
@@ -486,47 +748,170 @@ mod tests {
         ));
     }
 
+    fn segments(reference: u16, len: usize) -> Vec<Vec<u8>> {
+        split(
+            &alloc::vec![reference as u8; len],
+            &SplitOptions {
+                reference,
+                reference_16bit: true,
+                ..SplitOptions::default()
+            },
+        )
+        .unwrap()
+    }
+
     #[test]
-    fn duplicates_are_ignored_and_conflicts_reported() {
+    fn duplicates_are_reported_and_conflicts_refused() {
         let segs = split(&[7; 300], &SplitOptions::default()).unwrap();
         let mut r = Reassembler::new(ReassemblyLimits::default());
-        assert_eq!(r.push(1u32, &segs[0]).unwrap(), None);
-        assert_eq!(r.push(1u32, &segs[0]).unwrap(), None);
+        assert_eq!(r.push(1u32, &segs[0], 0).unwrap().outcome, Outcome::Stored);
+        assert_eq!(
+            r.push(1u32, &segs[0], 0).unwrap().outcome,
+            Outcome::Duplicate
+        );
         let mut other = segs[1].clone();
         *other.last_mut().unwrap() ^= 1;
-        assert_eq!(r.push(1u32, &other).unwrap(), None);
+        assert_eq!(r.push(1u32, &other, 0).unwrap().outcome, Outcome::Stored);
+        let held = r.held_bytes();
         assert!(matches!(
-            r.push(1u32, &segs[1]),
+            r.push(1u32, &segs[1], 0),
             Err(SmsError::Conflict {
                 what: "segment content",
                 ..
             })
         ));
+        // An error stores nothing.
+        assert_eq!(r.held_bytes(), held);
         // A different sender with the same reference is another message.
-        assert_eq!(r.push(2u32, &segs[2]).unwrap(), None);
+        assert_eq!(r.push(2u32, &segs[2], 0).unwrap().outcome, Outcome::Stored);
         assert_eq!(r.pending(), 2);
     }
 
     #[test]
-    fn never_completing_references_are_bounded() {
+    fn never_completing_references_are_bounded_and_reported() {
         let limits = ReassemblyLimits {
             max_pending: 4,
             max_bytes: 2000,
+            max_pending_per_sender: 4,
+            max_bytes_per_sender: 2000,
+            max_age: None,
         };
         let mut r = Reassembler::new(limits);
         for reference in 0..100u16 {
-            let segs = split(
-                &[reference as u8; 300],
-                &SplitOptions {
-                    reference,
-                    reference_16bit: true,
-                    ..SplitOptions::default()
-                },
-            )
-            .unwrap();
-            let _ = r.push(0u8, &segs[0]);
+            let got = r.push(0u8, &segments(reference, 300)[0], 0).unwrap();
+            assert_eq!(got.outcome, Outcome::Stored);
             assert!(r.pending() <= 4);
             assert!(r.held_bytes() <= 2000);
+            if reference >= 4 {
+                // The oldest goes, and the result says which.
+                assert_eq!(got.dropped.len(), 1);
+                assert_eq!(got.dropped[0].reference, reference - 4);
+                assert_eq!(got.dropped[0].segments, 1);
+                assert_eq!(got.dropped[0].total, 3);
+                assert!(matches!(got.dropped[0].reason, DropReason::Evicted { .. }));
+            } else {
+                assert!(got.dropped.is_empty());
+            }
         }
+    }
+
+    #[test]
+    fn one_sender_evicts_only_its_own_messages() {
+        let mut r = Reassembler::new(ReassemblyLimits::default());
+        for (k, sender) in [10u32, 11, 12].into_iter().enumerate() {
+            r.push(sender, &segments(k as u16, 300)[0], 0).unwrap();
+        }
+        for reference in 100..1100u16 {
+            let got = r.push(666u32, &segments(reference, 300)[0], 1).unwrap();
+            assert_eq!(got.outcome, Outcome::Stored);
+            assert!(got.dropped.iter().all(|d| d.sender == 666), "{got:?}");
+            assert!(r.pending_for(&666) <= 4);
+        }
+        assert_eq!(r.pending(), 3 + 4);
+        for sender in [10u32, 11, 12] {
+            assert_eq!(r.pending_for(&sender), 1);
+        }
+        // The others' messages still complete.
+        let segs = segments(0, 300);
+        assert_eq!(r.push(10u32, &segs[1], 2).unwrap().outcome, Outcome::Stored);
+        let whole = r.push(10u32, &segs[2], 2).unwrap().completed().unwrap();
+        assert_eq!(whole.payload, [0; 300]);
+    }
+
+    #[test]
+    fn a_sender_over_its_byte_quota_loses_its_oldest_message() {
+        let limits = ReassemblyLimits {
+            max_bytes_per_sender: 300,
+            ..ReassemblyLimits::default()
+        };
+        let mut r = Reassembler::new(limits);
+        let a = segments(1, 1000);
+        let b = segments(2, 1000);
+        r.push(5u8, &a[0], 0).unwrap();
+        r.push(5u8, &a[1], 0).unwrap();
+        let got = r.push(5u8, &b[0], 0).unwrap();
+        assert_eq!(got.outcome, Outcome::Stored);
+        assert_eq!(
+            got.dropped[0].reason,
+            DropReason::Evicted {
+                limit: "max_bytes_per_sender"
+            }
+        );
+        assert_eq!((got.dropped[0].reference, got.dropped[0].bytes), (1, 254));
+        // Its own message past the quota: refused, nothing dropped.
+        r.push(5u8, &b[1], 0).unwrap();
+        let got = r.push(5u8, &b[2], 0).unwrap();
+        assert_eq!(
+            got.outcome,
+            Outcome::Refused {
+                limit: "max_bytes_per_sender"
+            }
+        );
+        assert!(got.dropped.is_empty());
+        assert_eq!((r.pending(), r.held_bytes()), (1, 254));
+    }
+
+    #[test]
+    fn messages_expire_by_the_callers_clock() {
+        let limits = ReassemblyLimits {
+            max_age: Some(10),
+            ..ReassemblyLimits::default()
+        };
+        let mut r = Reassembler::new(limits);
+        r.push(1u8, &segments(1, 300)[0], 100).unwrap();
+        r.push(2u8, &segments(2, 300)[0], 105).unwrap();
+        assert!(r.expire(109).is_empty());
+        let gone = r.expire(110);
+        assert_eq!(gone.len(), 1);
+        assert_eq!(
+            (gone[0].sender, gone[0].reference, gone[0].reason),
+            (1, 1, DropReason::Expired)
+        );
+        // A late segment of an expired message starts a new one.
+        let got = r.push(1u8, &segments(1, 300)[1], 114).unwrap();
+        assert_eq!(got.outcome, Outcome::Stored);
+        let got = r.push(3u8, &segments(3, 300)[0], 115).unwrap();
+        assert_eq!(got.dropped.len(), 1);
+        assert_eq!(got.dropped[0].sender, 2);
+        assert_eq!(r.pending(), 2);
+        // A clock that goes back expires nothing.
+        assert!(r.expire(0).is_empty());
+    }
+
+    #[test]
+    fn limits_of_zero_refuse() {
+        let limits = ReassemblyLimits {
+            max_pending: 0,
+            ..ReassemblyLimits::default()
+        };
+        let mut r = Reassembler::new(limits);
+        let got = r.push(1u8, &segments(1, 300)[0], 0).unwrap();
+        assert_eq!(
+            got.outcome,
+            Outcome::Refused {
+                limit: "max_pending"
+            }
+        );
+        assert_eq!((r.pending(), r.held_bytes()), (0, 0));
     }
 }

@@ -28,6 +28,9 @@ struct Counting;
 
 thread_local! {
     static REQUESTED: Cell<usize> = const { Cell::new(0) };
+    /// Bytes allocated and not yet freed by this thread, and the most
+    /// there were since the last `peak_of`.
+    static LIVE: Cell<(isize, isize)> = const { Cell::new((0, 0)) };
 }
 
 fn count(bytes: usize) {
@@ -35,23 +38,35 @@ fn count(bytes: usize) {
     let _ = REQUESTED.try_with(|c| c.set(c.get().saturating_add(bytes)));
 }
 
+fn live(delta: isize) {
+    let _ = LIVE.try_with(|c| {
+        let (now, peak) = c.get();
+        let now = now + delta;
+        c.set((now, peak.max(now)));
+    });
+}
+
 // SAFETY: every call is forwarded unchanged to the system allocator; the
-// counting touches only a const-initialised thread-local `Cell`, which
-// never allocates.
+// counting touches only const-initialised thread-local `Cell`s, which
+// never allocate.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count(layout.size());
+        live(layout.size() as isize);
         System.alloc(layout)
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         count(layout.size());
+        live(layout.size() as isize);
         System.alloc_zeroed(layout)
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         count(new_size);
+        live(new_size as isize - layout.size() as isize);
         System.realloc(ptr, layout, new_size)
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        live(-(layout.size() as isize));
         System.dealloc(ptr, layout)
     }
 }
@@ -66,6 +81,17 @@ fn requested_by<R>(f: impl FnOnce() -> R) -> (R, usize) {
     let r = f();
     let after = REQUESTED.with(Cell::get);
     (r, after - before)
+}
+
+/// Runs `f` and returns the most bytes this thread held at once while it
+/// ran, above what it held before (what `f` returns included: it is
+/// dropped after the measurement).
+fn peak_of<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let (start, _) = LIVE.with(Cell::get);
+    LIVE.with(|c| c.set((start, start)));
+    let r = f();
+    let (_, peak) = LIVE.with(Cell::get);
+    (r, (peak - start).max(0) as usize)
 }
 
 /// A tiny input may make the decoder allocate no more than this.
@@ -326,6 +352,91 @@ fn assert_proportional(what: &str, input: &[u8], bytes: usize) {
     );
 }
 
+/// An m-retrieve-conf of `parts` parts, each of `headers` two-octet
+/// headers and two octets of data.
+fn dense_parts(parts: usize, headers: usize) -> Vec<u8> {
+    let mut out = retrieve_conf_with(RELATED);
+    out.extend_from_slice(&uintvar(parts as u32));
+    let mut h = vec![0x83];
+    for _ in 0..headers {
+        h.extend_from_slice(b"\x81\x83");
+    }
+    for _ in 0..parts {
+        out.extend_from_slice(&uintvar(h.len() as u32));
+        out.push(2);
+        out.extend_from_slice(&h);
+        out.extend_from_slice(b"hi");
+    }
+    out
+}
+
+/// What `Limits::max_part_header_octets` documents: a decode holds at
+/// most 4 × its input + about 6 MiB at its peak.
+const PEAK_CONSTANT: usize = 6 << 20;
+
+fn assert_peak(what: &str, input: &[u8], peak: usize, bound: usize) {
+    println!(
+        "{what}: {} octets, peak {peak} bytes ({:.2}× the input)",
+        input.len(),
+        peak as f64 / input.len() as f64
+    );
+    assert!(peak <= bound, "{what}: peak {peak} > {bound}");
+}
+
+#[test]
+fn dense_multiparts_decode_to_at_most_four_times_their_size() {
+    let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    // 4,096 parts of 1,000 two-octet headers: 8.2 MB, 4 million headers.
+    // Past 64 KiB of part headers the body stays raw, with a warning.
+    let input = dense_parts(4096, 1000);
+    assert!(input.len() > 8_000_000);
+    let (p, peak) = peak_of(|| Pdu::decode(&input));
+    let p = p.unwrap();
+    assert!(matches!(p.body, Some(Body::Data(_))));
+    assert_limit(&p.warnings[0], "part header octets", 64 * 1024);
+    assert_peak("4096 × 1000 headers", &input, peak, 4 * input.len());
+    let e = error_in(Pdu::decode_with(&input, &STRICT), &input);
+    assert_eq!(e, p.warnings[0]);
+    // The walk gives up at the same entry.
+    let view = mms_pdu::mms::view::PduView::parse(&input).unwrap();
+    let walk_error = view.parts().unwrap().unwrap().find_map(Result::err);
+    assert_eq!(walk_error, Some(e));
+
+    // The densest bodies within the limits: parts of two-octet headers up
+    // to the 64 KiB of part headers, the 4,096 smallest parts, 1,024
+    // two-octet PDU headers.
+    let headers = dense_parts(32, 1000);
+    let (p, peak) = peak_of(|| Pdu::decode(&headers));
+    assert!(matches!(p.unwrap().body, Some(Body::Multipart(m)) if m.parts.len() == 32));
+    assert_peak(
+        "32 × 1000 headers",
+        &headers,
+        peak,
+        4 * headers.len() + PEAK_CONSTANT,
+    );
+    let parts = dense_parts(4096, 0);
+    let (p, peak) = peak_of(|| Pdu::decode(&parts));
+    assert!(matches!(p.unwrap().body, Some(Body::Multipart(m)) if m.parts.len() == 4096));
+    assert_peak("4096 parts", &parts, peak, 4 * parts.len() + PEAK_CONSTANT);
+    let mut pdu_headers = b"\x8C\x80".to_vec();
+    for _ in 0..1023 {
+        pdu_headers.extend_from_slice(b"\x86\x80");
+    }
+    let (p, peak) = peak_of(|| Pdu::decode(&pdu_headers));
+    assert_eq!(p.unwrap().headers.len(), 1024);
+    assert_peak(
+        "1024 PDU headers",
+        &pdu_headers,
+        peak,
+        4 * pdu_headers.len() + PEAK_CONSTANT,
+    );
+}
+
+/// The peak measurements run alone (the harness allocates on its own
+/// threads, which the per-thread count ignores, but a parallel test would
+/// share the machine's memory for nothing).
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn allocation_stays_proportional_to_the_input() {
     // 1023 two-octet headers (the most the default limit allows).
@@ -515,6 +626,91 @@ fn part_count_is_bounded_over_all_nesting_levels() {
         .warnings
         .iter()
         .any(|w| matches!(w.kind(), ErrorKind::LimitExceeded { what: "parts", .. })));
+}
+
+/// The walk (`PduView::parts`, `wsp::Parts`) and the eager decoder apply
+/// the same limits and give up at the same octet.
+#[test]
+fn the_walk_gives_up_where_the_eager_decoder_does() {
+    fn walk_error(pdu: &[u8]) -> (usize, DecodeError) {
+        let view = mms_pdu::mms::view::PduView::parse(pdu).unwrap();
+        let mut parts = view.parts().unwrap().unwrap();
+        let mut n = 0;
+        let e = loop {
+            match parts.next().expect("the walk ends with an error") {
+                Ok(_) => n += 1,
+                Err(e) => break e,
+            }
+        };
+        assert!(parts.next().is_none(), "the walk ends at its error");
+        (n, e)
+    }
+    fn eager_error(pdu: &[u8]) -> DecodeError {
+        // Lenient: the body is kept raw, with the error as a warning.
+        let p = Pdu::decode(pdu).unwrap();
+        assert!(matches!(p.body, Some(Body::Data(_))), "{:?}", p.body);
+        let w = p.warnings.last().copied().expect("a warning");
+        let strict = error_in(Pdu::decode_with(pdu, &STRICT), pdu);
+        assert_eq!(strict, w);
+        w
+    }
+
+    // 5,000 top-level parts.
+    let mut pdu = retrieve_conf_with(RELATED);
+    pdu.extend_from_slice(&uintvar(5000));
+    let first = pdu.len();
+    for _ in 0..5000 {
+        pdu.extend_from_slice(b"\x01\x00\x83");
+    }
+    let eager = eager_error(&pdu);
+    assert_limit(&eager, "parts", 4096);
+    assert_eq!(eager.offset(), first + 4096 * 3);
+    let (n, walk) = walk_error(&pdu);
+    assert_eq!((n, walk), (4096, eager));
+
+    // A nested multipart of 2,000 parts, then 2,500 top-level parts: the
+    // count runs over every level.
+    let mut inner = uintvar(2000);
+    for _ in 0..2000 {
+        inner.extend_from_slice(b"\x01\x00\x83");
+    }
+    let mut pdu = retrieve_conf_with(RELATED);
+    pdu.extend_from_slice(&uintvar(2501));
+    pdu.push(0x01);
+    pdu.extend_from_slice(&uintvar(inner.len() as u32));
+    pdu.push(RELATED);
+    pdu.extend_from_slice(&inner);
+    let first = pdu.len();
+    for _ in 0..2500 {
+        pdu.extend_from_slice(b"\x01\x00\x83");
+    }
+    let eager = eager_error(&pdu);
+    assert_limit(&eager, "parts", 4096);
+    // 1 + 2,000 + 2,095 = 4,096 parts, then the entry that is one too many.
+    assert_eq!(eager.offset(), first + 2095 * 3);
+    let (n, walk) = walk_error(&pdu);
+    assert_eq!((n, walk), (1 + 2095, eager));
+
+    // 1,025 headers in one part.
+    let mut hs = vec![0x83];
+    for _ in 0..1025 {
+        hs.extend_from_slice(b"\x8Ea\0");
+    }
+    let mut pdu = retrieve_conf_with(RELATED);
+    pdu.push(0x01);
+    pdu.extend_from_slice(&uintvar(hs.len() as u32));
+    pdu.push(0x00);
+    pdu.extend_from_slice(&hs);
+    let eager = error_in(Pdu::decode_with(&pdu, &STRICT), &pdu);
+    assert_limit(&eager, "headers", 1024);
+    let view = mms_pdu::mms::view::PduView::parse(&pdu).unwrap();
+    let part = view.parts().unwrap().unwrap().next().unwrap().unwrap();
+    let headers: Vec<_> = part.header_iter().collect();
+    assert_eq!(headers.len(), 1025);
+    let e = headers[1024].as_ref().unwrap_err();
+    assert_limit(e, "headers", 1024);
+    let at = part.headers.as_ptr() as usize - pdu.as_ptr() as usize;
+    assert_eq!(at + e.offset(), eager.offset());
 }
 
 #[test]

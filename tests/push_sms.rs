@@ -215,7 +215,7 @@ proptest! {
         let mut r = Reassembler::new(ReassemblyLimits::default());
         let mut done = None;
         for k in idx {
-            if let Some(m) = r.push("+33600000000", &segments[k]).unwrap() {
+            if let Some(m) = r.push("+33600000000", &segments[k], 0).unwrap().completed() {
                 prop_assert!(done.is_none());
                 done = Some(m);
             }
@@ -235,9 +235,9 @@ proptest! {
         let search = PushOptions { search: true, connectionless: false, ..PushOptions::default() };
         let _ = Push::decode_with(&bytes, &search);
         let _ = UserData::decode(&bytes);
-        let mut r = Reassembler::new(ReassemblyLimits { max_pending: 2, max_bytes: 500 });
+        let mut r = Reassembler::new(ReassemblyLimits { max_pending: 2, max_bytes: 500, ..ReassemblyLimits::default() });
         for chunk in bytes.chunks(40) {
-            let _ = r.push(0u8, chunk);
+            let _ = r.push(0u8, chunk, 0);
             prop_assert!(r.held_bytes() <= 500 && r.pending() <= 2);
         }
     }
@@ -262,9 +262,9 @@ fn a_segment_disagreeing_on_the_total_is_an_error() {
     )
     .unwrap();
     let mut r = Reassembler::new(ReassemblyLimits::default());
-    assert_eq!(r.push(0u8, &a[0]).unwrap(), None);
+    assert_eq!(r.push(0u8, &a[0], 0).unwrap().completed(), None);
     assert!(matches!(
-        r.push(0u8, &b[1]),
+        r.push(0u8, &b[1], 0),
         Err(SmsError::Conflict {
             what: "total segment count",
             ..

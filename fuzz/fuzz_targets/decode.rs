@@ -77,7 +77,9 @@ fn view(data: &[u8]) {
                 let p = match p {
                     Ok(p) => p,
                     Err(e) => {
-                        check_error(&e, body);
+                        // Offsets count from the start of the PDU.
+                        check_error(&e, data);
+                        assert!(e.offset() >= data.len() - body.len());
                         break;
                     }
                 };
@@ -92,5 +94,11 @@ fn view(data: &[u8]) {
         Some(Err(e)) => check_error(&e, data),
         None => {}
     }
-    let _ = PduView::parse_with(data, &TINY.limits);
+    // Under tiny limits the walk stops where the eager decoder does.
+    if let Ok(v) = PduView::parse_with(data, &TINY.limits) {
+        if let Some(Ok(parts)) = v.parts_with(&TINY.limits) {
+            let walked = parts.take_while(Result::is_ok).count();
+            assert!(walked <= TINY.limits.max_parts);
+        }
+    }
 }

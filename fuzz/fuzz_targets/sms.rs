@@ -1,5 +1,6 @@
 //! SMS user data: `UserData::decode` of the input; a `Reassembler` with
-//! small limits fed the input cut into chunks stays within its limits; and
+//! small limits (global, per sender, by age) fed the input cut into chunks
+//! stays within them and reports exactly what it dropped; and
 //! `split` of the input (repeated up to 12 times, to reach the 255-segment
 //! bound) gives segments of at most 140 octets that reassemble, in reverse
 //! order, to the input exactly once.
@@ -7,7 +8,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use mms_pdu::sms::{
-    split, Reassembler, ReassemblyLimits, SmsError, SplitOptions, UserData, MAX_USER_DATA,
+    split, DropReason, Outcome, Reassembler, ReassemblyLimits, SmsError, SplitOptions, UserData,
+    MAX_USER_DATA,
 };
 
 fn user_data(data: &[u8]) {
@@ -24,6 +26,9 @@ fn reassemble_chunks(data: &[u8]) {
     let limits = ReassemblyLimits {
         max_pending: 3,
         max_bytes: 600,
+        max_pending_per_sender: 2,
+        max_bytes_per_sender: 400,
+        max_age: Some(20),
     };
     let mut r = Reassembler::new(limits);
     let mut rest = data;
@@ -33,9 +38,33 @@ fn reassemble_chunks(data: &[u8]) {
         let (chunk, next) = tail.split_at(n);
         rest = next;
         k = k.wrapping_add(1);
-        if let Ok(Some(whole)) = r.push(k % 3, chunk) {
-            // A message is at most 255 segments of 140 octets.
-            assert!(whole.payload.len() <= 255 * MAX_USER_DATA);
+        let held = (r.held_bytes(), r.pending());
+        match r.push(k % 3, chunk, u64::from(k)) {
+            Ok(got) => {
+                // Every drop is of another message than the segment's and
+                // within the limits; a completed message is at most 255
+                // segments of 140 octets.
+                for d in &got.dropped {
+                    assert!(d.segments >= 1 && d.segments < usize::from(d.total));
+                }
+                match got.outcome {
+                    Outcome::Completed(whole) => {
+                        assert!(whole.payload.len() <= 255 * MAX_USER_DATA)
+                    }
+                    Outcome::Duplicate | Outcome::Refused { .. } => {
+                        assert!(got.dropped.iter().all(|d| d.reason == DropReason::Expired));
+                        if got.dropped.is_empty() {
+                            assert_eq!((r.held_bytes(), r.pending()), held);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // An error stores nothing (expiry aside).
+            Err(_) => assert!(r.held_bytes() <= held.0 && r.pending() <= held.1),
+        }
+        for s in 0..3u8 {
+            assert!(r.pending_for(&s) <= limits.max_pending_per_sender);
         }
         assert!(
             r.held_bytes() <= limits.max_bytes,
@@ -72,7 +101,7 @@ fn split_round_trip(data: &[u8]) {
         let u = UserData::decode(s).expect("a segment decodes");
         assert_eq!(u.ports, opts.ports);
         assert_eq!(u.concat.is_some(), segments.len() > 1);
-        let got = r.push(0u8, s).expect("a segment is taken");
+        let got = r.push(0u8, s, 0).expect("a segment is taken").completed();
         if k == 0 {
             whole = got;
         } else {

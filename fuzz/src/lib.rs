@@ -29,6 +29,7 @@ pub const TINY: DecodeOptions = DecodeOptions {
         max_parts: 3,
         max_depth: 2,
         max_parameters: 2,
+        max_part_header_octets: 64,
     },
     strict: false,
 };

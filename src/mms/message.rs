@@ -18,7 +18,7 @@ use core::fmt;
 
 use super::field::FieldCode;
 use super::pdu::{Body, Header, MessageType, Pdu};
-use super::rules::{check, Violation};
+use super::rules::{check, CodeSet, Violation};
 use super::typed::*;
 use super::value::{FromValue, MessageClass, Time, Value, Version};
 use crate::wsp::{ContentType, EncodedString, Text};
@@ -183,24 +183,67 @@ fn warnings(pdu: &mut Pdu<'_>, strict: bool) -> Result<Vec<Warning>, MessageErro
 /// Puts typed fields back in wire order (for a decoded message), the
 /// others at their original positions, Content-Type last.
 fn assemble<'a>(
-    mut pending: Vec<(FieldCode, Value<'a>)>,
+    pending: Vec<(FieldCode, Value<'a>)>,
     layout: &Layout,
     others: &[(usize, Header<'a>)],
     body: Option<Body<'a>>,
 ) -> Pdu<'a> {
-    let mut headers: Vec<Header<'a>> = Vec::with_capacity(pending.len() + others.len());
+    // Linear in the headers: each code's pending values queue up in
+    // their order, and the wire order takes from the front of its code's
+    // queue.
+    let mut queues: alloc::collections::BTreeMap<u8, alloc::collections::VecDeque<usize>> =
+        alloc::collections::BTreeMap::new();
+    for (k, (c, _)) in pending.iter().enumerate() {
+        queues.entry(c.0).or_default().push_back(k);
+    }
+    let mut slots: Vec<Option<(FieldCode, Value<'a>)>> = pending.into_iter().map(Some).collect();
+    let mut placed: Vec<Header<'a>> = Vec::with_capacity(slots.len() + others.len());
     for code in &layout.order {
-        if let Some(k) = pending.iter().position(|(c, _)| c == code) {
-            let (c, v) = pending.remove(k);
-            headers.push(Header::field(c, v));
+        let next = queues.get_mut(&code.0).and_then(|q| q.pop_front());
+        if let Some((c, v)) = next.and_then(|k| slots[k].take()) {
+            placed.push(Header::field(c, v));
         }
     }
-    headers.extend(pending.into_iter().map(|(c, v)| Header::field(c, v)));
+    placed.extend(
+        slots
+            .into_iter()
+            .flatten()
+            .map(|(c, v)| Header::field(c, v)),
+    );
+    // Each kept header goes back to its position, in increasing order of
+    // position, in one merge.
     let mut others: Vec<&(usize, Header<'a>)> = others.iter().collect();
     others.sort_by_key(|(k, _)| *k);
-    for (k, h) in others {
-        headers.insert((*k).min(headers.len()), h.clone());
+    let mut headers: Vec<Header<'a>> = Vec::with_capacity(placed.len() + others.len());
+    let mut placed = placed.into_iter();
+    let mut i = 0;
+    while i < others.len() {
+        let k = others[i].0;
+        let mut j = i;
+        while j < others.len() && others[j].0 == k {
+            j += 1;
+        }
+        while headers.len() < k {
+            match placed.next() {
+                Some(h) => headers.push(h),
+                None => break,
+            }
+        }
+        // As `insert(k.min(len), h)` one after the other: appended while
+        // the list is shorter than `k`, then each one in front of those
+        // already at `k`.
+        let mut at_k = alloc::collections::VecDeque::new();
+        for (_, h) in &others[i..j] {
+            if at_k.is_empty() && headers.len() < k {
+                headers.push(h.clone());
+            } else {
+                at_k.push_front(h.clone());
+            }
+        }
+        headers.extend(at_k);
+        i = j;
     }
+    headers.extend(placed);
     if let Some(k) = headers
         .iter()
         .position(|h| h.code() == Some(FieldCode::CONTENT_TYPE))
@@ -341,13 +384,13 @@ macro_rules! messages {
                     check_type(&pdu, Self::MESSAGE_TYPE)?;
                     let warnings = warnings(&mut pdu, strict)?;
                     let mut m = $name { warnings, ..Default::default() };
-                    let mut seen: Vec<FieldCode> = Vec::new();
+                    let mut seen = CodeSet::default();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
                         let taken = match &h {
                             Header::Field(f) => {
                                 let code = f.code();
                                 let v = f.value();
-                                let first = !seen.contains(&code);
+                                let first = !seen.contains(code);
                                 let ok = if code == FieldCode::MESSAGE_TYPE {
                                     first
                                 } else if code == FieldCode::MMS_VERSION {
@@ -366,7 +409,7 @@ macro_rules! messages {
                                     false
                                 };
                                 if ok {
-                                    seen.push(code);
+                                    seen.insert(code);
                                     m.layout.order.push(code);
                                 }
                                 ok
@@ -377,7 +420,7 @@ macro_rules! messages {
                             m.others.push((k, h));
                         }
                     }
-                    $( if is_one!($card) && !seen.contains(&FieldCode::$code) {
+                    $( if is_one!($card) && !seen.contains(FieldCode::$code) {
                         m.layout.missing.push(FieldCode::$code);
                     } )*
                     m.body = pdu.body;

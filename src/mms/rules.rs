@@ -25,6 +25,20 @@ pub enum Presence {
 
 use Presence::{Mandatory as M, MandatoryRepeated as MR, Optional as O, Repeated as R};
 
+/// A set of field codes with O(1) membership: the checks ask "seen
+/// before?" once per header, and a list would make that O(headers²).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CodeSet([u64; 4]);
+
+impl CodeSet {
+    pub(crate) fn contains(&self, code: FieldCode) -> bool {
+        self.0[usize::from(code.0 >> 6)] & (1 << (code.0 & 63)) != 0
+    }
+    pub(crate) fn insert(&mut self, code: FieldCode) {
+        self.0[usize::from(code.0 >> 6)] |= 1 << (code.0 & 63);
+    }
+}
+
 macro_rules! table {
     ($($code:ident: $p:expr),* $(,)?) => { &[$((FieldCode::$code, $p)),*] };
 }
@@ -252,7 +266,14 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
     // Order: Message-Type first, then Transaction-Id (when the type has
     // one and it is present), then MMS-Version (MMS_ENC 1.3 §7.1).
     let codes: Vec<Option<FieldCode>> = pdu.headers.iter().map(Header::code).collect();
-    let has_tid = codes.contains(&Some(FieldCode::TRANSACTION_ID));
+    let present: CodeSet = codes
+        .iter()
+        .flatten()
+        .fold(CodeSet::default(), |mut s, &c| {
+            s.insert(c);
+            s
+        });
+    let has_tid = present.contains(FieldCode::TRANSACTION_ID);
     let mut expected = Vec::with_capacity(3);
     expected.push(FieldCode::MESSAGE_TYPE);
     if has_tid {
@@ -260,7 +281,7 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
     }
     expected.push(FieldCode::MMS_VERSION);
     for (k, want) in expected.iter().enumerate() {
-        if codes.get(k).copied().flatten() != Some(*want) && codes.contains(&Some(*want)) {
+        if codes.get(k).copied().flatten() != Some(*want) && present.contains(*want) {
             out.push(v(*want, ViolationKind::OutOfOrder));
         }
     }
@@ -273,7 +294,7 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
         }
     }
     let presence = |code: FieldCode| table.iter().find(|(c, _)| *c == code).map(|&(_, p)| p);
-    let mut seen: Vec<FieldCode> = Vec::new();
+    let mut seen = CodeSet::default();
     for h in &pdu.headers {
         let Header::Field(f) = h else { continue };
         let code = f.code();
@@ -291,7 +312,7 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
         match p {
             None if code.name().is_some() => out.push(v(code, ViolationKind::NotAllowed)),
             None => {} // unknown codes are kept, not judged
-            Some(M | O) if seen.contains(&code) => out.push(v(code, ViolationKind::Repeated)),
+            Some(M | O) if seen.contains(code) => out.push(v(code, ViolationKind::Repeated)),
             Some(_) => {}
         }
         if let Some((major, minor)) = code.since() {
@@ -300,15 +321,15 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
                 out.push(v(code, ViolationKind::TooNew { since, version }));
             }
         }
-        seen.push(code);
+        seen.insert(code);
     }
     for code in [FieldCode::MMS_VERSION] {
-        if !seen.contains(&code) {
+        if !seen.contains(code) {
             out.push(v(code, ViolationKind::Missing));
         }
     }
     for &(code, p) in table {
-        if matches!(p, M | MR) && !seen.contains(&code) {
+        if matches!(p, M | MR) && !seen.contains(code) {
             out.push(v(code, ViolationKind::Missing));
         }
     }

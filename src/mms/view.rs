@@ -157,15 +157,36 @@ impl<'a> PduView<'a> {
             &self.input[self.headers_end..]
         }
     }
-    /// The parts of a multipart body, walked in place.
+    /// The parts of a multipart body, walked in place within the default
+    /// [`Limits`], as `Pdu::decode` applies them; error offsets count from
+    /// the start of the PDU.
     pub fn parts(&self) -> Option<Result<Parts<'a>, DecodeError>> {
+        self.parts_with(&Limits::DEFAULT)
+    }
+    /// [`parts`](Self::parts) within `limits` (those of
+    /// `Pdu::decode_with`).
+    ///
+    /// ```
+    /// use mms_pdu::mms::view::PduView;
+    /// use mms_pdu::Limits;
+    /// // m-retrieve-conf, multipart/related: three text/plain parts "x".
+    /// let pdu = b"\x8C\x84\x98T1\0\x8D\x93\x84\xB3\x03\x01\x01\x83x\x01\x01\x83x\x01\x01\x83x";
+    /// let view = PduView::parse(pdu)?;
+    /// let limits = Limits { max_parts: 2, ..Limits::DEFAULT };
+    /// let walked: Vec<_> = view.parts_with(&limits).unwrap()?.collect();
+    /// assert!(walked[0].is_ok() && walked[1].is_ok());
+    /// assert_eq!(walked[2].as_ref().unwrap_err().offset(), 19); // the third entry
+    /// # Ok::<(), mms_pdu::DecodeError>(())
+    /// ```
+    pub fn parts_with(&self, limits: &Limits) -> Option<Result<Parts<'a>, DecodeError>> {
         let body = self.body()?;
         let ct = self
             .fields()
             .find(|f| f.code == Some(FieldCode::CONTENT_TYPE))?;
         let media = crate::wsp::content_type::media_of(ct.value)?;
         media.is_multipart().then(|| {
-            Parts::new(body)
+            Parts::with_limits(body, limits)
+                .map(|p| p.offset_by(self.headers_end))
                 .map_err(|e| DecodeError::new(e.offset() + self.headers_end, e.context(), e.kind()))
         })
     }

@@ -66,6 +66,7 @@
 //!   and attribute names in any case.
 
 use alloc::borrow::Cow;
+use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -532,9 +533,19 @@ impl<'a> Presentation<'a> {
     /// declare (each once, in order of first use). Handsets lay such media
     /// out by kind (`Image` / `Text`).
     pub fn undeclared_regions(&self) -> Vec<&str> {
+        // A name is declared when a region id equals it ignoring ASCII
+        // case (`Layout::region`): one set of case-folded ids, so the
+        // cost is O(n log n) rather than media × regions.
+        let declared: BTreeSet<String> = self
+            .layout
+            .regions
+            .iter()
+            .map(|r| r.id.to_ascii_lowercase())
+            .collect();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         let mut out: Vec<&str> = Vec::new();
         for r in self.media().filter_map(|m| m.region.as_deref()) {
-            if self.layout.region(r).is_none() && !out.contains(&r) {
+            if !declared.contains(&r.to_ascii_lowercase()) && seen.insert(r) {
                 out.push(r);
             }
         }

@@ -2,6 +2,7 @@
 //! part of a body. The matching rules are in [`resolve`]'s documentation.
 
 use alloc::borrow::Cow;
+use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 use super::{Presentation, SmilError, SmilErrorKind, SmilLimits};
@@ -70,6 +71,10 @@ impl Resolution {
 /// Every comparison ignores ASCII case, as handsets do. Only the body's
 /// top-level parts are candidates; the first match wins.
 ///
+/// The parts' names are indexed once, then each `src` is looked up in
+/// that index: the cost is O((parts + headers + media) · log parts),
+/// whatever the body holds.
+///
 /// ```
 /// use mms_pdu::smil::{resolve, Presentation, UnresolvedReason};
 /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part, Text, WspHeader};
@@ -94,6 +99,7 @@ impl Resolution {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn resolve(presentation: &mut Presentation<'_>, body: &Multipart<'_>) -> Resolution {
+    let index = PartIndex::new(&body.parts);
     let mut used = alloc::vec![false; body.parts.len()];
     let mut unresolved = Vec::new();
     for (s, slide) in presentation.slides.iter_mut().enumerate() {
@@ -101,7 +107,7 @@ pub fn resolve(presentation: &mut Presentation<'_>, body: &Multipart<'_>) -> Res
             m.part = None;
             let reason = match m.src.as_deref() {
                 None => UnresolvedReason::NoSrc,
-                Some(src) => match part_for(src, &body.parts) {
+                Some(src) => match index.part_for(src) {
                     Some(i) => {
                         m.part = Some(i);
                         used[i] = true;
@@ -227,51 +233,118 @@ fn location_is(p: &Part<'_>, loc: &[u8]) -> bool {
         .is_some_and(|l| trim(l.as_bytes()).eq_ignore_ascii_case(loc))
 }
 
-fn param_text_is(v: &ParamValue<'_>, name: &[u8]) -> bool {
-    let text = match v {
-        ParamValue::Text(t) => t.as_bytes(),
-        ParamValue::TextValue(t) => t.text(),
-        _ => return false,
-    };
-    trim(text).eq_ignore_ascii_case(name)
-}
-
-fn named(p: &Part<'_>, name: &[u8]) -> bool {
-    let by_type = p
-        .content_type
-        .params()
-        .iter()
-        .any(|prm| prm.name.name() == "name" && param_text_is(&prm.value, name));
-    by_type
-        || p.headers.iter().any(|h| match h {
-            WspHeader::ContentDisposition { params, .. } => params
-                .iter()
-                .any(|prm| prm.name.name() == "filename" && param_text_is(&prm.value, name)),
-            _ => false,
-        })
-}
-
-/// The index of the part `src` names, by the rules of [`resolve`].
-fn part_for(src: &str, parts: &[Part<'_>]) -> Option<usize> {
-    let src = src.trim();
-    if src.is_empty() {
-        return None;
+/// The text of a parameter value, when it is text.
+fn param_text<'v>(v: &'v ParamValue<'_>) -> Option<&'v [u8]> {
+    match v {
+        ParamValue::Text(t) => Some(t.as_bytes()),
+        ParamValue::TextValue(t) => Some(t.text()),
+        _ => None,
     }
-    let find = |f: &dyn Fn(&Part<'_>) -> bool| parts.iter().position(f);
-    if is_cid(src) {
-        let id = percent_decoded(src.get(4..).unwrap_or(""));
-        let id = bare_id(&id);
-        if id.is_empty() {
+}
+
+/// The key a name is looked up by: ASCII case folded (two byte strings
+/// are equal ignoring ASCII case exactly when their keys are equal).
+fn key(b: &[u8]) -> Cow<'_, [u8]> {
+    if b.iter().any(u8::is_ascii_uppercase) {
+        Cow::Owned(b.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(b)
+    }
+}
+
+/// Every name a top-level part answers to, each mapped to the first part
+/// that has it: built in one pass over the parts and their headers, so
+/// that resolving costs O(log parts) per media element instead of a scan
+/// of every part's headers.
+struct PartIndex<'b> {
+    /// The part's first Content-ID, white space and angle brackets
+    /// stripped.
+    by_id: BTreeMap<Cow<'b, [u8]>, usize>,
+    /// The part's first Content-Location, white space stripped.
+    by_location: BTreeMap<Cow<'b, [u8]>, usize>,
+    /// Every content-type `Name` and Content-Disposition `Filename`
+    /// parameter of the part, white space stripped.
+    by_name: BTreeMap<Cow<'b, [u8]>, usize>,
+}
+
+impl<'b> PartIndex<'b> {
+    fn new(parts: &'b [Part<'_>]) -> Self {
+        let mut index = PartIndex {
+            by_id: BTreeMap::new(),
+            by_location: BTreeMap::new(),
+            by_name: BTreeMap::new(),
+        };
+        for (i, p) in parts.iter().enumerate() {
+            let mut id = None;
+            let mut location = None;
+            for h in &p.headers {
+                match h {
+                    WspHeader::ContentId { id: t, .. } if id.is_none() => id = Some(t),
+                    WspHeader::ContentLocation(t) if location.is_none() => location = Some(t),
+                    WspHeader::ContentDisposition { params, .. } => {
+                        for prm in params {
+                            if prm.name.name() == "filename" {
+                                if let Some(t) = param_text(&prm.value) {
+                                    index.by_name.entry(key(trim(t))).or_insert(i);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for prm in p.content_type.params() {
+                if prm.name.name() == "name" {
+                    if let Some(t) = param_text(&prm.value) {
+                        index.by_name.entry(key(trim(t))).or_insert(i);
+                    }
+                }
+            }
+            if let Some(t) = id {
+                index.by_id.entry(key(bare_id(t.as_bytes()))).or_insert(i);
+            }
+            if let Some(t) = location {
+                index
+                    .by_location
+                    .entry(key(trim(t.as_bytes())))
+                    .or_insert(i);
+            }
+        }
+        index
+    }
+
+    fn get(map: &BTreeMap<Cow<'b, [u8]>, usize>, name: &[u8]) -> Option<usize> {
+        map.get(key(name).as_ref()).copied()
+    }
+
+    /// The index of the part `src` names, by the rules of [`resolve`].
+    fn part_for(&self, src: &str) -> Option<usize> {
+        let src = src.trim();
+        if src.is_empty() {
             return None;
         }
-        return find(&|p| content_id_is(p, id)).or_else(|| find(&|p| location_is(p, id)));
+        if is_cid(src) {
+            let id = percent_decoded(src.get(4..).unwrap_or(""));
+            let id = bare_id(&id);
+            if id.is_empty() {
+                return None;
+            }
+            return Self::get(&self.by_id, id).or_else(|| Self::get(&self.by_location, id));
+        }
+        let raw = src.as_bytes();
+        let decoded = percent_decoded(src);
+        let by_name = || match (
+            Self::get(&self.by_name, raw),
+            Self::get(&self.by_name, &decoded),
+        ) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Self::get(&self.by_location, raw)
+            .or_else(|| Self::get(&self.by_location, &decoded))
+            .or_else(by_name)
+            .or_else(|| Self::get(&self.by_id, bare_id(raw)))
     }
-    let raw = src.as_bytes();
-    let decoded = percent_decoded(src);
-    find(&|p| location_is(p, raw))
-        .or_else(|| find(&|p| location_is(p, &decoded)))
-        .or_else(|| find(&|p| named(p, raw) || named(p, &decoded)))
-        .or_else(|| find(&|p| content_id_is(p, bare_id(raw))))
 }
 
 /// The index of the SMIL part of a multipart/related body whose content

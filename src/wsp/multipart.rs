@@ -11,6 +11,11 @@
 //! nEntries, sub-parses each HeadersLen region and requires it consumed, and
 //! decodes nested multiparts up to [`Limits::max_depth`](crate::Limits).
 
+// Length: just over 1,000 lines on purpose: the eager decoder of a
+// multipart body and its lazy walk (`Parts`) cut entries with one function
+// and enforce the same limits, so they live side by side, with the tests
+// that hold them to it.
+
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
@@ -419,12 +424,32 @@ fn check_text<'a>(ct: &ContentType<'a>, data: &'a [u8], ctx: &mut Ctx<'a>) -> PR
     Ok((data, ()))
 }
 
-/// One Entry (WAP-230 §8.5.3).
-fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'a>> {
+/// The extent of one Entry (WAP-230 §8.5.3): its ContentType + Headers
+/// region and its Data. The one cutter of entries: the eager decoder and
+/// the walk ([`Parts`]) both cut with it.
+fn cut_entry(i: &[u8]) -> PResult<'_, (&[u8], &[u8])> {
     let (r, hlen) = crate::error::context("multipart HeadersLen", uintvar(i))?;
     let (r, dlen) = crate::error::context("multipart DataLen", uintvar(r))?;
     let (r, hregion) = take(r, u64::from(hlen), "multipart HeadersLen")?;
     let (r, data) = take(r, u64::from(dlen), "multipart DataLen")?;
+    Ok((r, (hregion, data)))
+}
+
+/// The error of an entry past [`Limits::max_part_header_octets`](crate::Limits).
+fn part_header_octets(limits: &crate::Limits) -> ErrorKind {
+    ErrorKind::LimitExceeded {
+        what: "part header octets",
+        limit: limits.max_part_header_octets,
+    }
+}
+
+/// One Entry (WAP-230 §8.5.3).
+fn entry<'a>(
+    hregion: &'a [u8],
+    data: &'a [u8],
+    ctx: &mut Ctx<'a>,
+    depth: usize,
+) -> Result<Part<'a>, nom::Err<crate::error::PErr<'a>>> {
     let (hrest, ct) =
         crate::error::context("part Content-Type", content_type(hregion, &ctx.limits))?;
     let (_, hs) = crate::error::context("part headers", headers(hrest, ctx))?;
@@ -452,15 +477,12 @@ fn entry<'a>(i: &'a [u8], ctx: &mut Ctx<'a>, depth: usize) -> PResult<'a, Part<'
             }
         }
     }
-    Ok((
-        r,
-        Part {
-            content_type: ct,
-            headers: hs,
-            data: super::Data::Borrowed(data),
-            nested,
-        },
-    ))
+    Ok(Part {
+        content_type: ct,
+        headers: hs,
+        data: super::Data::Borrowed(data),
+        nested,
+    })
 }
 
 /// `Multipart` (WAP-230 §8.5.2) filling `i`; `depth` is 1 for a top-level body.
@@ -483,8 +505,17 @@ pub(crate) fn multipart<'a>(
                 },
             );
         }
-        match entry(r, ctx, depth) {
-            Ok((r2, p)) => {
+        let cut = cut_entry(r).and_then(|(r2, (hregion, data))| {
+            ctx.part_header_octets = ctx.part_header_octets.saturating_add(hregion.len());
+            if ctx.part_header_octets > ctx.limits.max_part_header_octets {
+                // Like the part count: the body as a whole is refused.
+                return Ok(Err(()));
+            }
+            entry(hregion, data, ctx, depth).map(|p| Ok((r2, p)))
+        });
+        match cut {
+            Ok(Err(())) => return fail(r, "multipart", part_header_octets(&ctx.limits)),
+            Ok(Ok((r2, p))) => {
                 ctx.parts += 1;
                 parts.push(p);
                 r = r2;
@@ -550,17 +581,58 @@ impl<'a> PartView<'a> {
         ContentType::decode(self.content_type)
     }
     /// The headers, decoded one by one as the iterator goes (a
-    /// Content-Disposition's parameters allocate; nothing else does).
+    /// Content-Disposition's parameters allocate; nothing else does),
+    /// within the default [`Limits`](crate::Limits) (see
+    /// [`header_iter_with`](Self::header_iter_with)).
     pub fn header_iter(
         &self,
     ) -> impl Iterator<Item = Result<WspHeader<'a>, crate::DecodeError>> + 'a {
+        self.header_iter_with(&crate::Limits::DEFAULT)
+    }
+    /// The headers within `limits`: past `max_headers` headers (where the
+    /// eager decoder gives up on the entry), the iterator yields a
+    /// `LimitExceeded` error at the first header over the limit, and ends.
+    /// Error offsets count from the start of [`headers`](Self::headers).
+    ///
+    /// ```
+    /// use mms_pdu::wsp::PartView;
+    /// use mms_pdu::Limits;
+    /// // Three Content-Location headers ("a", "b", "c"), one too many.
+    /// let part = PartView { content_type: b"\x83", headers: b"\x8Ea\0\x8Eb\0\x8Ec\0", data: b"" };
+    /// let limits = Limits { max_headers: 2, ..Limits::DEFAULT };
+    /// let got: Vec<_> = part.header_iter_with(&limits).collect();
+    /// assert_eq!(got.len(), 3);
+    /// assert_eq!(got[2].as_ref().unwrap_err().offset(), 6);
+    /// ```
+    pub fn header_iter_with(
+        &self,
+        limits: &crate::Limits,
+    ) -> impl Iterator<Item = Result<WspHeader<'a>, crate::DecodeError>> + 'a {
         let base = self.headers;
         let mut rest = self.headers;
-        let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+        let opts = crate::DecodeOptions {
+            limits: *limits,
+            ..crate::DecodeOptions::default()
+        };
+        let mut ctx = Ctx::new(&opts);
+        let mut n = 0usize;
         core::iter::from_fn(move || {
             if rest.is_empty() {
                 return None;
             }
+            if n >= ctx.limits.max_headers {
+                let e = crate::DecodeError::new(
+                    crate::error::offset_in(base, rest),
+                    "headers",
+                    ErrorKind::LimitExceeded {
+                        what: "headers",
+                        limit: ctx.limits.max_headers,
+                    },
+                );
+                rest = &[];
+                return Some(Err(e));
+            }
+            n += 1;
             match super::headers::header(rest, &mut ctx) {
                 Ok((r, h)) => {
                     rest = r;
@@ -580,6 +652,15 @@ impl<'a> PartView<'a> {
 /// beyond the entry framing (WAP-230 §8.5.2), nothing is allocated, and
 /// the walk goes to the end of the body whatever nEntries claims.
 ///
+/// The walk applies the same [`Limits`](crate::Limits) as the eager
+/// decoder ([`Parts::with_limits`]; the defaults with [`Parts::new`]):
+/// parts are counted over every nesting level (the nested bodies of
+/// multipart parts, down to `max_depth`, are cut to count theirs), and the
+/// entry at which the count would pass `max_parts`, where the eager
+/// decoder gives up on the body, is a `LimitExceeded` error that ends the
+/// walk. Each part's headers are bounded by
+/// [`PartView::header_iter_with`].
+///
 /// ```
 /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part, Parts};
 /// let body = Multipart { parts: vec![Part::new(ContentType::new(Media::from_name("text/plain")), &b"hi"[..])], ..Default::default() };
@@ -596,19 +677,122 @@ pub struct Parts<'a> {
     rest: &'a [u8],
     /// nEntries as on the wire.
     pub declared: u32,
+    limits: crate::Limits,
+    /// Parts and part header octets seen so far, nested ones included.
+    seen: Seen,
+    /// Added to the offsets of errors.
+    offset: usize,
 }
 
 impl<'a> Parts<'a> {
-    /// Starts a walk over `body` (reads nEntries).
+    /// Starts a walk over `body` (reads nEntries), within the default
+    /// [`Limits`](crate::Limits).
     pub fn new(body: &'a [u8]) -> Result<Self, crate::DecodeError> {
+        Self::with_limits(body, &crate::Limits::DEFAULT)
+    }
+    /// Starts a walk over `body` within `limits`.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part, Parts};
+    /// use mms_pdu::{ErrorKind, Limits};
+    /// let text = Part::new(ContentType::new(Media::from_name("text/plain")), &b"hi"[..]);
+    /// let body = Multipart { parts: vec![text.clone(), text.clone(), text], ..Default::default() };
+    /// let bytes = body.to_vec().unwrap();
+    /// let limits = Limits { max_parts: 2, ..Limits::DEFAULT };
+    /// let got: Vec<_> = Parts::with_limits(&bytes, &limits)?.collect();
+    /// assert_eq!(got.len(), 3);
+    /// let e = got[2].as_ref().unwrap_err();
+    /// assert_eq!(e.offset(), 11); // the third entry
+    /// assert!(matches!(e.kind(), ErrorKind::LimitExceeded { what: "parts", limit: 2 }));
+    /// # Ok::<(), mms_pdu::DecodeError>(())
+    /// ```
+    pub fn with_limits(body: &'a [u8], limits: &crate::Limits) -> Result<Self, crate::DecodeError> {
         match uintvar(body) {
             Ok((rest, n)) => Ok(Parts {
                 base: body,
                 rest,
                 declared: n,
+                limits: *limits,
+                seen: Seen::default(),
+                offset: 0,
             }),
             Err(e) => Err(crate::error::unwrap_err(e, body).into_public(body)),
         }
+    }
+    /// The same walk with error offsets counted from `base` octets before
+    /// the body (its offset in the PDU, say).
+    ///
+    /// ```
+    /// use mms_pdu::wsp::Parts;
+    /// // One entry whose DataLen (5) runs past the body.
+    /// let body = b"\x01\x01\x05\x83x";
+    /// let e = Parts::new(body)?.next().unwrap().unwrap_err();
+    /// let moved = Parts::new(body)?.offset_by(100).next().unwrap().unwrap_err();
+    /// assert_eq!(moved.offset(), e.offset() + 100);
+    /// # Ok::<(), mms_pdu::DecodeError>(())
+    /// ```
+    pub fn offset_by(mut self, base: usize) -> Self {
+        self.offset = base;
+        self
+    }
+    fn error(&self, e: crate::error::PErr<'_>) -> crate::DecodeError {
+        let e = e.into_public(self.base);
+        crate::DecodeError::new(e.offset() + self.offset, e.context(), e.kind())
+    }
+}
+
+/// What a walk has counted against its limits, over every level.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    parts: usize,
+    header_octets: usize,
+}
+
+impl Seen {
+    /// Counts an entry's header region; false past the limit.
+    fn header_region(&mut self, hregion: &[u8], limits: &crate::Limits) -> bool {
+        self.header_octets = self.header_octets.saturating_add(hregion.len());
+        self.header_octets <= limits.max_part_header_octets
+    }
+    /// Whether another entry may be taken.
+    fn room(&self, limits: &crate::Limits) -> bool {
+        self.parts < limits.max_parts && self.header_octets <= limits.max_part_header_octets
+    }
+}
+
+/// Counts the parts (and their header octets) nested in the data of an
+/// entry whose content type is `content_type`, over every level down to
+/// `depth` = `max_depth`, as the eager decoder counts them (entries cut,
+/// not decoded: an entry that does not cut ends its body's count); stops
+/// once a limit is reached.
+fn count_nested(
+    content_type: &[u8],
+    data: &[u8],
+    depth: usize,
+    limits: &crate::Limits,
+    seen: &mut Seen,
+) {
+    let deepest = limits.max_depth.min(crate::Limits::MAX_DEPTH_CEILING);
+    let multipart = super::content_type::media_of(content_type).is_some_and(|m| m.is_multipart());
+    if !multipart || depth >= deepest {
+        return;
+    }
+    let Ok((mut rest, _)) = uintvar(data) else {
+        return;
+    };
+    while !rest.is_empty() && seen.room(limits) {
+        let Ok((r, (hregion, nested))) = cut_entry(rest) else {
+            return;
+        };
+        if !seen.header_region(hregion, limits) {
+            return;
+        }
+        let Ok((_, ct)) = super::content_type::content_type_extent(hregion) else {
+            return;
+        };
+        seen.parts += 1;
+        count_nested(ct, nested, depth + 1, limits, seen);
+        rest = r;
     }
 }
 
@@ -618,12 +802,24 @@ impl<'a> Iterator for Parts<'a> {
         if self.rest.is_empty() {
             return None;
         }
+        let limit = |kind| {
+            Err(nom::Err::Error(crate::error::PErr {
+                at: self.rest,
+                context: "multipart",
+                kind,
+            }))
+        };
         let r: PResult<'a, PartView<'a>> = (|| {
-            let i = self.rest;
-            let (r, hlen) = crate::error::context("multipart HeadersLen", uintvar(i))?;
-            let (r, dlen) = crate::error::context("multipart DataLen", uintvar(r))?;
-            let (r, hregion) = take(r, u64::from(hlen), "multipart HeadersLen")?;
-            let (r, data) = take(r, u64::from(dlen), "multipart DataLen")?;
+            if self.seen.parts >= self.limits.max_parts {
+                return limit(ErrorKind::LimitExceeded {
+                    what: "parts",
+                    limit: self.limits.max_parts,
+                });
+            }
+            let (r, (hregion, data)) = cut_entry(self.rest)?;
+            if !self.seen.header_region(hregion, &self.limits) {
+                return limit(part_header_octets(&self.limits));
+            }
             let (headers, ct) = crate::error::context(
                 "part Content-Type",
                 super::content_type::content_type_extent(hregion),
@@ -640,12 +836,14 @@ impl<'a> Iterator for Parts<'a> {
         match r {
             Ok((rest, p)) => {
                 self.rest = rest;
+                self.seen.parts += 1;
+                count_nested(p.content_type, p.data, 1, &self.limits, &mut self.seen);
                 Some(Ok(p))
             }
             Err(e) => {
                 let p = crate::error::unwrap_err(e, self.rest);
                 self.rest = &[];
-                Some(Err(p.into_public(self.base)))
+                Some(Err(self.error(p)))
             }
         }
     }

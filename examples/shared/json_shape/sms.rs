@@ -53,7 +53,10 @@ pub fn reassemble_hex<S: AsRef<str>>(segments: &[S]) -> Result<Vec<Message>, Str
         let at = format!("segment {} ({})", k + 1, abbreviate(s));
         let ud = unhex(s).map_err(|e| format!("{at}: {e}"))?;
         let header = UserData::decode(&ud).map_err(|e| format!("{at}: {e}"))?;
-        let whole = r.push(0u8, &ud).map_err(|e| format!("{at}: {e}"))?;
+        let whole = r
+            .push(0u8, &ud, 0)
+            .map_err(|e| format!("{at}: {e}"))?
+            .completed();
         let total = match header.concat {
             Some(c) => {
                 let entry = seen.entry(c.reference).or_insert((c.total, Vec::new()));

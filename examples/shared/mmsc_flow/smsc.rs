@@ -219,7 +219,11 @@ impl Handset {
                     }));
                 }
                 // Every message comes from the one SMS centre: key 0.
-                let whole = self.data.push(0, &sms.ud).map_err(|e| e.to_string())?;
+                let whole = self
+                    .data
+                    .push(0, &sms.ud, 0)
+                    .map_err(|e| e.to_string())?
+                    .completed();
                 Ok(whole.map(|w| Received::Data {
                     payload: w.payload,
                     ports: w.ports,
