@@ -7,123 +7,20 @@
 
 use std::path::PathBuf;
 
-use mms_pdu::mms::message::{Message, Warning};
+use mms_pdu::mms::message::Message;
 use mms_pdu::mms::view::PduView;
-use mms_pdu::wsp::{Data, EncodedString, Text};
-use mms_pdu::{Body, DecodeOptions, ErrorKind, FieldCode, Header, Limits, Pdu, Value};
+use mms_pdu::wsp::{EncodedString, Text};
+use mms_pdu::{DecodeOptions, ErrorKind, FieldCode, Limits, Pdu, Value};
+
+#[path = "support/one_reading.rs"]
+mod support;
 use proptest::prelude::*;
+use support::agree;
 
 const STRICT: DecodeOptions = DecodeOptions {
     limits: Limits::DEFAULT,
     strict: true,
 };
-
-/// Asserts that every reader reads `bytes` the same way; returns whether it
-/// decoded.
-fn agree(bytes: &[u8]) -> Result<bool, String> {
-    let eager = Pdu::decode(bytes);
-    let view = PduView::parse(bytes);
-    let (pdu, view) = match (eager, view) {
-        (Ok(p), Ok(v)) => (p, v),
-        (Err(a), Err(b)) => {
-            if a != b {
-                return Err(format!("both fail, differently: {a} / {b}"));
-            }
-            if Message::decode(bytes).is_ok() {
-                return Err("typed decode succeeds where Pdu::decode fails".into());
-            }
-            return Ok(false);
-        }
-        (e, v) => return Err(format!("eager {:?} but view {:?}", e.err(), v.err())),
-    };
-    if view.len() != pdu.headers.len() {
-        return Err(format!(
-            "{} fields in the view, {} headers",
-            view.len(),
-            pdu.headers.len()
-        ));
-    }
-    let base = bytes.as_ptr() as usize;
-    let mut block_end = 0;
-    for (k, (f, h)) in view.fields().zip(&pdu.headers).enumerate() {
-        if f.code != h.code() {
-            return Err(format!("header {k}: {:?} vs {:?}", f.code, h.code()));
-        }
-        match h {
-            Header::Field(field) => {
-                let raw = field.raw().ok_or("a decoded field without its octets")?;
-                if raw.as_ptr() as usize != base + f.offset || raw.len() != f.value.len() {
-                    return Err(format!("header {k}: value extents differ"));
-                }
-                if f.decode(view.message_type()).as_ref() != Some(field.value()) {
-                    return Err(format!("header {k}: values differ"));
-                }
-                block_end = f.offset + f.value.len();
-            }
-            Header::Application { name, value } => {
-                if name.as_bytes() != f.name || Some(value) != f.text().as_ref() {
-                    return Err(format!("header {k}: application headers differ"));
-                }
-                block_end = f.offset + f.value.len() + 1;
-            }
-        }
-    }
-    match (&pdu.body, view.body()) {
-        (None, None) => {
-            if view.trailing() != pdu.trailing.as_ref() {
-                return Err("trailing octets differ".into());
-            }
-        }
-        (Some(body), Some(vbody)) => {
-            if vbody.as_ptr() as usize != base + block_end {
-                return Err("the view's body does not start where the last header ends".into());
-            }
-            if let Body::Data(Data::Borrowed(d)) = body {
-                if d.as_ptr() != vbody.as_ptr() || d.len() != vbody.len() {
-                    return Err("bodies differ".into());
-                }
-            }
-        }
-        _ => return Err("one reader has a body, the other not".into()),
-    }
-    // The typed layer reads through the same decoder: it decodes exactly
-    // when the PDU does and has a known type, carries the decoder's
-    // warnings first, and holds the same body.
-    let known = pdu.message_type().is_some_and(|t| t.name().is_some());
-    match Message::decode(bytes) {
-        Ok(m) => {
-            let decode_warnings: Vec<_> = m
-                .warnings()
-                .iter()
-                .filter_map(|w| match w {
-                    Warning::Decode(e) => Some(*e),
-                    _ => None,
-                })
-                .collect();
-            if decode_warnings != pdu.warnings {
-                return Err("the typed message has other decode warnings".into());
-            }
-            if m.to_pdu().body != pdu.body {
-                return Err("the typed message holds another body".into());
-            }
-        }
-        Err(_) if known => return Err("the typed decode fails on a PDU of a known type".into()),
-        Err(_) => {}
-    }
-    // What decodes re-encodes to itself and decodes to the same values.
-    let re = pdu.encode().map_err(|e| format!("re-encode: {e}"))?;
-    let back = Pdu::decode(&re).map_err(|e| format!("re-decode: {e}"))?;
-    if back
-        .headers
-        .iter()
-        .map(Header::value)
-        .ne(pdu.headers.iter().map(Header::value))
-        || back.body != pdu.body
-    {
-        return Err("decode → encode → decode changed the PDU".into());
-    }
-    Ok(true)
-}
 
 fn subject(pdu: &Pdu<'_>) -> Vec<u8> {
     match pdu.get(FieldCode::SUBJECT) {
