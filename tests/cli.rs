@@ -1,6 +1,6 @@
 //! The `mmsdump` / `mmscompose` examples, through the modules they share
 //! and their `run` functions (no process is spawned): the JSON shape of
-//! DUMP_FORMAT.md, the dump → compose → dump round trip over the corpus,
+//! docs/json.md, the dump → compose → dump round trip over the corpus,
 //! WAP pushes and their SMS transport.
 
 // Each program brings the shared modules it is built with, as the test

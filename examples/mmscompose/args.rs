@@ -5,7 +5,7 @@ mmscompose: build a binary MMS PDU from its JSON description
 
 Usage: mmscompose [-o OUT] [--sms [--reference N]] [FILE]
 
-Reads one JSON document in the shape `mmsdump --json` prints (DUMP_FORMAT.md)
+Reads one JSON document in the shape `mmsdump --json` prints (docs/json.md)
 from FILE, or standard input when FILE is absent or `-`, and writes the PDU to
 OUT, or standard output.
 

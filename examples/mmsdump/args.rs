@@ -10,6 +10,7 @@ Usage: mmsdump [--json [--pretty] | --hex | --summary] [--with-data] [--strict]
                [--color=WHEN] [PUSH OPTIONS] FILE...
        mmsdump [--json [--pretty] | --hex | --summary] [--with-data] [--strict]
                [--color=WHEN] [PUSH OPTIONS] --sms HEX...
+       mmsdump --extract DIR [--force] FILE...
 
 Each FILE holds one binary MMS PDU, or a WSP push PDU carrying one (as sent
 to a phone over SMS); `-` reads standard input. A FILE that does not start
@@ -18,8 +19,8 @@ ConfirmedPush is shown as a push. Give as many FILEs as you like (a shell
 glob): each is shown in turn.
 
 Options:
-  --json        one JSON document per file, on one line (the stable shape of
-                DUMP_FORMAT.md); a file that does not decode prints
+  --json        one JSON document per file, on one line (the stable shape
+                described in docs/json.md); a file that does not decode prints
                 {\"error\": {\"offset\": n, \"message\": \"...\"}}
   --pretty      indent the JSON
   --with-data   add each part's octets: \"data\" (base64) in JSON, a hex dump
@@ -43,6 +44,18 @@ Options:
                 JSON): auto (the default) when standard output is a
                 terminal, NO_COLOR is unset or empty and TERM is not dumb;
                 always (e.g. into less -R); never. Also --color WHEN
+  --extract DIR write the parts of each message to DIR as files (DIR is
+                created when missing): transfer encodings undone, nested
+                multiparts walked, in the order of the SMIL presentation when
+                there is one, then the other parts. Each file is named after
+                the part (Content-Disposition filename, the name parameter,
+                Content-Location; else partN) made safe: no directories, no
+                leading dots, no control characters, no device names (CON,
+                NUL, COM1, ...), at most 100 bytes, an extension from the
+                media type when it has none. A name already taken gets a
+                suffix (cat-1.jpg); prints a line per file written
+  --force       with --extract, overwrite files that were already in DIR
+                instead of choosing another name
   -h, --help    this help
 
 Push options (each one means the input is a push):
@@ -79,6 +92,7 @@ Examples:
   mmsdump --summary --strict *.mms
   mmsdump --json --pretty m-notification.ind
   mmsdump --hex message.mms | less
+  mmsdump --extract media/ message.mms
   mmsdump --color=always --hex message.mms | less -R
   mmsdump --json --with-data message.mms | mmscompose -o copy.mms
   mmsdump --json push.bin
@@ -95,12 +109,14 @@ Exit status (the same with --summary):
   2  usage error, or a file could not be read (the others are still shown)
 ";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(super) enum Mode {
     Tree,
     Json { pretty: bool },
     Hex,
     Summary,
+    /// `--extract DIR`.
+    Extract(super::extract::Extract),
 }
 
 /// `--color`: when to colour.
@@ -130,6 +146,7 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     let (mut json, mut pretty, mut hex, mut with_data) = (false, false, false, false);
     let (mut push, mut sms, mut strict, mut summary) = (false, false, false, false);
     let mut colour = When::Auto;
+    let (mut extract, mut force): (Option<String>, bool) = (None, false);
     let mut push_opts = PushOptions::default();
     let mut files = Vec::new();
     let mut options_done = false;
@@ -151,6 +168,11 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
             "--summary" => summary = true,
             "--color" => colour = parse_when(&args.next().unwrap_or_default())?,
             "--with-data" => with_data = true,
+            "--extract" => match args.next() {
+                Some(dir) if !dir.is_empty() => extract = Some(dir),
+                _ => return Err("--extract needs a directory".into()),
+            },
+            "--force" => force = true,
             "--strict" => strict = true,
             "--push" => push = true,
             "--connection-mode" => {
@@ -180,6 +202,12 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     if summary && with_data {
         return Err("--with-data does not go with --summary".into());
     }
+    if extract.is_some() && (json || hex || summary || with_data) {
+        return Err("--extract does not go with --json, --hex, --summary or --with-data".into());
+    }
+    if force && extract.is_none() {
+        return Err("--force goes with --extract".into());
+    }
     if files.is_empty() {
         return Err(if sms {
             "--sms needs at least one hex user data".into()
@@ -190,7 +218,12 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     if sms && files.iter().any(|f| f == "-") {
         return Err("--sms takes hex user data, not files".into());
     }
-    let mode = if json {
+    let mode = if let Some(dir) = extract {
+        Mode::Extract(super::extract::Extract {
+            dir: dir.into(),
+            force,
+        })
+    } else if json {
         Mode::Json { pretty }
     } else if hex {
         Mode::Hex

@@ -27,6 +27,7 @@ pub(crate) mod serde;
 pub(crate) mod tables;
 pub(crate) mod text;
 pub(crate) mod transfer;
+mod names;
 mod unicode;
 
 pub use charset::Charset;
@@ -44,7 +45,7 @@ pub use multipart::{Multipart, Part, PartView, Parts};
 pub use parameter::{well_known_parameter_name, ParamName, ParamValue, Parameter};
 pub use text::{EncodedString, Text, TextValue};
 pub use transfer::TransferError;
-pub use unicode::encoded_string;
+pub use unicode::{encoded_string, TextError};
 
 use crate::error::{unwrap_err, PResult};
 use crate::DecodeError;
