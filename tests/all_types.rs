@@ -1297,10 +1297,7 @@ fn the_hand_written_documents_of_check_sh_compose() {
         panic!("no multipart body")
     };
     assert_eq!(m.parts.len(), 2);
-    assert_eq!(
-        m.parts[1].text().unwrap().text,
-        "Bonjour de Genève !"
-    );
+    assert_eq!(m.parts[1].text().unwrap().text, "Bonjour de Genève !");
 
     let doc = read("hand-written-push.json");
     let bytes = compose::compose(&doc, None).unwrap();

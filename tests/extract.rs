@@ -56,7 +56,12 @@ fn files_under(root: &Path) -> BTreeMap<String, Vec<u8>> {
             if t.is_dir() {
                 stack.push(e.path());
             } else {
-                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 found.insert(rel, std::fs::read(e.path()).unwrap_or_default());
             }
         }
@@ -187,7 +192,9 @@ fn hostile_names_stay_inside_the_directory() {
     for name in written.keys() {
         assert!(!name.starts_with('.'), "{name}");
         assert!(
-            !name.chars().any(|c| c.is_control() || "<>:\"|?*\\/".contains(c)),
+            !name
+                .chars()
+                .any(|c| c.is_control() || "<>:\"|?*\\/".contains(c)),
             "{name:?}"
         );
     }
@@ -217,9 +224,15 @@ fn very_long_names_are_cut_keeping_the_extension() {
     for n in &names {
         assert!(n.len() <= 100, "{} bytes: {n}", n.len());
     }
-    assert!(names.iter().any(|n| n.starts_with("aaaa") && n.ends_with(".jpeg")));
-    assert!(names.iter().any(|n| n.starts_with("éé") && n.ends_with(".png")));
-    assert!(names.iter().any(|n| n.starts_with("bbbb") && n.ends_with(".txt")));
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("aaaa") && n.ends_with(".jpeg")));
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("éé") && n.ends_with(".png")));
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("bbbb") && n.ends_with(".txt")));
     std::fs::remove_dir_all(&root).unwrap();
 }
 
@@ -283,7 +296,10 @@ fn a_symbolic_link_in_the_directory_is_not_followed() {
     );
     assert_eq!(extract(&out_dir, &file, &[]).0, 0);
     assert_eq!(std::fs::read(&target).unwrap(), b"precious");
-    assert_eq!(std::fs::read(out_dir.join("note-1.txt")).unwrap(), b"attack");
+    assert_eq!(
+        std::fs::read(out_dir.join("note-1.txt")).unwrap(),
+        b"attack"
+    );
     // --force replaces the link itself, never what it points to.
     assert_eq!(extract(&out_dir, &file, &["--force"]).0, 0);
     assert_eq!(std::fs::read(&target).unwrap(), b"precious");
@@ -319,9 +335,13 @@ fn presentation_order_names_encodings_and_nested_parts() {
     pic.headers.push(WspHeader::ContentDisposition {
         code: 0x2E,
         disposition: Disposition::Attachment,
-        params: vec![Parameter::typed(0x06, ParamValue::Text(text("by-disposition.gif")))],
+        params: vec![Parameter::typed(
+            0x06,
+            ParamValue::Text(text("by-disposition.gif")),
+        )],
     });
-    pic.headers.push(WspHeader::ContentLocation(text("by-location.gif")));
+    pic.headers
+        .push(WspHeader::ContentLocation(text("by-location.gif")));
     pic.headers.push(WspHeader::Application {
         name: text("Content-Transfer-Encoding"),
         value: text("base64"),
@@ -332,12 +352,20 @@ fn presentation_order_names_encodings_and_nested_parts() {
     );
     nested.nested = Some(Multipart {
         parts: vec![
-            Part::new(ContentType::new(Media::from_name("audio/amr")), b"#!AMR\n".to_vec()),
+            Part::new(
+                ContentType::new(Media::from_name("audio/amr")),
+                b"#!AMR\n".to_vec(),
+            ),
             located("text/x-vcard", "me.vcf", b"BEGIN:VCARD"),
         ],
         ..Multipart::default()
     });
-    let parts = vec![smil_part, nested, pic, located("text/plain", "b.txt", b"Hello")];
+    let parts = vec![
+        smil_part,
+        nested,
+        pic,
+        located("text/plain", "b.txt", b"Hello"),
+    ];
     let file = message(&root, "pres.mms", parts, true);
     let (status, out) = extract(&out_dir, &file, &[]);
     assert_eq!(status, 0, "{out}");
@@ -347,7 +375,13 @@ fn presentation_order_names_encodings_and_nested_parts() {
         .collect();
     assert_eq!(
         order,
-        ["b.txt", "by-disposition.gif", "pres.smil", "part2-1.amr", "me.vcf"],
+        [
+            "b.txt",
+            "by-disposition.gif",
+            "pres.smil",
+            "part2-1.amr",
+            "me.vcf"
+        ],
         "{out}"
     );
     let got = files_under(&out_dir);
@@ -393,8 +427,14 @@ fn failures_and_usage_errors() {
     for (args, says) in [
         (&["--extract"][..], "--extract needs a directory"),
         (&["--force", "x.mms"], "--force goes with --extract"),
-        (&["--extract", "d", "--json", "x.mms"], "--extract does not go with"),
-        (&["--extract", "d", "--with-data", "x.mms"], "--extract does not go with"),
+        (
+            &["--extract", "d", "--json", "x.mms"],
+            "--extract does not go with",
+        ),
+        (
+            &["--extract", "d", "--with-data", "x.mms"],
+            "--extract does not go with",
+        ),
     ] {
         let (status, out, err) = run(args);
         assert_eq!(status, 2, "{args:?}");

@@ -112,7 +112,9 @@ Exit status (the same with --summary):
 #[derive(Debug, Clone)]
 pub(super) enum Mode {
     Tree,
-    Json { pretty: bool },
+    Json {
+        pretty: bool,
+    },
     Hex,
     Summary,
     /// `--extract DIR`.

@@ -656,14 +656,7 @@ macro_rules! static_as_is {
     };
 }
 
-static_as_is!(
-    u64,
-    bool,
-    Time,
-    FieldCode,
-    PreviouslySentDate,
-    MboxCount
-);
+static_as_is!(u64, bool, Time, FieldCode, PreviouslySentDate, MboxCount);
 
 impl<const F: u8> IntoStatic for Token<F> {
     type Static = Token<F>;

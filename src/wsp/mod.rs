@@ -20,6 +20,7 @@ mod data;
 pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
+mod names;
 mod parameter;
 pub mod push;
 #[cfg(feature = "serde")]
@@ -27,7 +28,6 @@ pub(crate) mod serde;
 pub(crate) mod tables;
 pub(crate) mod text;
 pub(crate) mod transfer;
-mod names;
 mod unicode;
 
 pub use charset::Charset;
