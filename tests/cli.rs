@@ -1735,3 +1735,31 @@ fn the_tree_says_what_push_flag_bits_mean_and_skips_an_empty_root_layout() {
     );
     assert!(sized.contains("Root layout: 176 x -"), "{sized}");
 }
+
+#[test]
+fn both_tools_point_to_the_json_document_of_the_project() {
+    let (status, help, _) = run_mmsdump(&["--help"]);
+    assert_eq!(status, 0);
+    assert!(help.contains("docs/json.md"), "{help}");
+    let (status, help, _) = run_mmscompose(&["--help"], &json!({}));
+    assert_eq!(status, 0);
+    let help = String::from_utf8(help).unwrap();
+    assert!(help.contains("docs/json.md"), "{help}");
+    assert!(!help.contains("DUMP_FORMAT"), "{help}");
+    let doc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/json.md");
+    let doc = std::fs::read_to_string(doc).expect("docs/json.md is in the project");
+    for key in [
+        "message_type",
+        "mms_version",
+        "headers",
+        "body",
+        "presentation",
+        "push",
+        "warnings",
+    ] {
+        assert!(
+            doc.contains(&format!("`{key}`")),
+            "docs/json.md does not describe {key}"
+        );
+    }
+}
