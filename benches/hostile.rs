@@ -170,7 +170,10 @@ fn typed(c: &mut Criterion) {
         },
         |b| {
             let pdu = Pdu::decode_with(b, &UNBOUNDED).unwrap();
-            black_box(mms_pdu::mms::message::Message::from_pdu(pdu, false).unwrap());
+            black_box(
+                mms_pdu::mms::message::Message::from_pdu(pdu, &mms_pdu::DecodeOptions::LENIENT)
+                    .unwrap(),
+            );
         },
     );
 }

@@ -72,8 +72,10 @@
 //! binary field keeps its wire octets as `raw`). It is the shape of the
 //! Rust types, not the stable format of `mmsdump --json`:
 //! - structs are maps of their fields; enums are externally tagged
-//!   (`{"Text": …}`, `{"Token": …}`); empty lists and absent options are
-//!   left out;
+//!   (`{"Text": …}`, `{"Token": …}`); in the generic types (`Pdu`,
+//!   `Multipart`, `Part`, …) empty lists and absent options are left out,
+//!   while the typed messages (`SendReq`, …) write every field of their
+//!   struct, an empty one as `[]` or `null`;
 //! - field codes, message types, the tokens of a field's table, charsets
 //!   and well-known media types are written by name (`"X-Mms-Message-Type"`,
 //!   `"m-send-req"`, `"utf-8"`), codes without a name by number; both read;

@@ -79,3 +79,22 @@ pub struct DecodeOptions {
     /// recorded in the PDU's warnings, and decoding goes on.
     pub strict: bool,
 }
+
+impl DecodeOptions {
+    /// The default limits, lenient: deviations are warnings.
+    ///
+    /// ```
+    /// use mms_pdu::DecodeOptions;
+    /// assert_eq!(DecodeOptions::LENIENT, DecodeOptions::default());
+    /// assert!(DecodeOptions::STRICT.strict && !DecodeOptions::LENIENT.strict);
+    /// ```
+    pub const LENIENT: DecodeOptions = DecodeOptions {
+        limits: Limits::DEFAULT,
+        strict: false,
+    };
+    /// The default limits, strict: deviations are errors.
+    pub const STRICT: DecodeOptions = DecodeOptions {
+        limits: Limits::DEFAULT,
+        strict: true,
+    };
+}

@@ -68,7 +68,7 @@ fn address(s: &'static str) -> Value<'static> {
 }
 
 /// One header as built, with the name and JSON value MMS_ENC and
-/// DUMP_FORMAT.md give it (written out here, not taken from the library).
+/// docs/json.md give it (written out here, not taken from the library).
 struct H {
     name: &'static str,
     code: FieldCode,
@@ -1297,10 +1297,7 @@ fn the_hand_written_documents_of_check_sh_compose() {
         panic!("no multipart body")
     };
     assert_eq!(m.parts.len(), 2);
-    assert_eq!(
-        m.parts[1].text().unwrap().unwrap().text,
-        "Bonjour de Genève !"
-    );
+    assert_eq!(m.parts[1].text().unwrap().text, "Bonjour de Genève !");
 
     let doc = read("hand-written-push.json");
     let bytes = compose::compose(&doc, None).unwrap();

@@ -88,7 +88,7 @@ fn text_parts_are_read_in_their_declared_charset() {
     let Some(Body::Multipart(m)) = &back.body else {
         panic!()
     };
-    assert_eq!(m.parts[0].text().unwrap().unwrap().text, "OK");
+    assert_eq!(m.parts[0].text().unwrap().text, "OK");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The `mmsdump` / `mmscompose` examples, through the modules they share
 //! and their `run` functions (no process is spawned): the JSON shape of
-//! DUMP_FORMAT.md, the dump → compose → dump round trip over the corpus,
+//! docs/json.md, the dump → compose → dump round trip over the corpus,
 //! WAP pushes and their SMS transport.
 
 // Each program brings the shared modules it is built with, as the test
@@ -1674,5 +1674,112 @@ fn summary_and_color_usage_errors() {
         "Exit status",
     ] {
         assert!(help.contains(word), "mmsdump --help lacks {word}");
+    }
+}
+
+#[test]
+fn the_tree_says_what_push_flag_bits_mean_and_skips_an_empty_root_layout() {
+    let notification = json!([
+        {"name": "X-Mms-Message-Type", "value": "m-notification-ind"},
+        {"name": "X-Mms-Transaction-Id", "value": "T1"},
+        {"name": "X-Mms-MMS-Version", "value": "1.2"},
+        {"name": "X-Mms-Message-Class", "value": "Personal"},
+        {"name": "X-Mms-Message-Size", "value": 100},
+        {"name": "X-Mms-Expiry", "value": {"relative": 3600}},
+        {"name": "X-Mms-Content-Location", "value": "http://mmsc/1"}
+    ]);
+    for (flags, says) in [
+        (6, "Push-Flag: 6 (content trusted, last push message)"),
+        (1, "Push-Flag: 1 (initiator URI authenticated)"),
+        (0, "Push-Flag: 0 (no flags set)"),
+        (
+            9,
+            "Push-Flag: 9 (initiator URI authenticated, reserved bits 0x8)",
+        ),
+    ] {
+        let doc = json!({
+            "push": {"tid": 1, "pdu_type": "Push",
+                     "content_type": "application/vnd.wap.mms-message",
+                     "headers": [
+                         {"name": "X-Wap-Application-Id", "value": "x-wap-application:mms.ua"},
+                         {"name": "Push-Flag", "value": flags}
+                     ]},
+            "headers": notification
+        });
+        let bytes = compose::compose(&doc, None).unwrap();
+        let path = temp_file(&format!("push-flag-{flags}.bin"), &bytes);
+        let (status, out, err) = run_mmsdump(&[path.to_str().unwrap()]);
+        std::fs::remove_file(&path).ok();
+        assert_eq!(status, 0, "{err}");
+        assert!(out.contains(says), "{out}");
+    }
+
+    let message = |smil: &str| {
+        json!({
+            "headers": [
+                {"name": "X-Mms-Message-Type", "value": "m-retrieve-conf"},
+                {"name": "X-Mms-MMS-Version", "value": "1.2"},
+                {"name": "Date", "value": 1_163_578_981u64},
+                {"name": "Content-Type", "value": "application/vnd.wap.multipart.related"}
+            ],
+            "body": {
+                "content_type": "application/vnd.wap.multipart.related",
+                "parameters": {"type": "application/smil", "start": "<smil>"},
+                "parts": [
+                    {"content_type": "application/smil", "parameters": {},
+                     "headers": [{"name": "Content-ID", "value": "<smil>"}], "text": smil},
+                    {"content_type": "text/plain", "parameters": {},
+                     "headers": [{"name": "Content-Location", "value": "t.txt"}], "text": "Hi"}
+                ]
+            }
+        })
+    };
+    let tree = |smil: &str| {
+        let bytes = compose::compose(&message(smil), None).unwrap();
+        let path = temp_file("root-layout.mms", &bytes);
+        let (status, out, _) = run_mmsdump(&[path.to_str().unwrap()]);
+        std::fs::remove_file(&path).ok();
+        assert_eq!(status, 0);
+        out
+    };
+    let bare = tree(
+        r#"<smil><head><layout><root-layout/></layout></head><body><par><text src="t.txt"/></par></body></smil>"#,
+    );
+    assert!(
+        bare.contains("Presentation (SMIL part 1, 1 slide)"),
+        "{bare}"
+    );
+    assert!(!bare.contains("Root layout"), "{bare}");
+    let sized = tree(
+        r#"<smil><head><layout><root-layout width="176"/></layout></head><body><par><text src="t.txt"/></par></body></smil>"#,
+    );
+    assert!(sized.contains("Root layout: 176 x -"), "{sized}");
+}
+
+#[test]
+fn both_tools_point_to_the_json_document_of_the_project() {
+    let (status, help, _) = run_mmsdump(&["--help"]);
+    assert_eq!(status, 0);
+    assert!(help.contains("docs/json.md"), "{help}");
+    let (status, help, _) = run_mmscompose(&["--help"], &json!({}));
+    assert_eq!(status, 0);
+    let help = String::from_utf8(help).unwrap();
+    assert!(help.contains("docs/json.md"), "{help}");
+    assert!(!help.contains("DUMP_FORMAT"), "{help}");
+    let doc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/json.md");
+    let doc = std::fs::read_to_string(doc).expect("docs/json.md is in the project");
+    for key in [
+        "message_type",
+        "mms_version",
+        "headers",
+        "body",
+        "presentation",
+        "push",
+        "warnings",
+    ] {
+        assert!(
+            doc.contains(&format!("`{key}`")),
+            "docs/json.md does not describe {key}"
+        );
     }
 }

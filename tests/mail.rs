@@ -185,7 +185,7 @@ fn round_trips_every_multipart_pdu_of_the_corpus() {
     let mut with_smil = 0;
     for (file, bytes) in &files {
         let pdu = Pdu::decode(bytes).unwrap();
-        let msg = Message::from_pdu(pdu.clone(), false).unwrap();
+        let msg = Message::from_pdu(pdu.clone(), &mms_pdu::DecodeOptions::LENIENT).unwrap();
         let eml = mail::to_mime(&msg, &MailOptions::default()).unwrap();
         let kind = pdu.message_type().unwrap();
         let back = mail::from_mime(&eml, kind, &MailOptions::default())

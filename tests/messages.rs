@@ -639,3 +639,24 @@ fn every_message_type_built_for_tshark_round_trips_through_its_struct() {
     }
     assert_eq!(seen.len(), 24, "one PDU of each type");
 }
+
+#[test]
+fn into_owned_keeps_every_typed_message_of_the_corpus_whole() {
+    let mut owned = 0;
+    for (file, bytes, _) in corpus_pdus() {
+        let Ok(m) = Message::decode(&bytes) else {
+            continue;
+        };
+        let copy: Message<'static> = {
+            let kept = bytes.clone();
+            let m = Message::decode(&kept).unwrap().into_owned();
+            drop(kept); // the copy no longer borrows the octets it came from
+            m
+        };
+        assert_eq!(copy, m, "{file}");
+        assert_eq!(copy.warnings(), m.warnings(), "{file}");
+        assert_eq!(copy.encode().ok(), m.encode().ok(), "{file}");
+        owned += 1;
+    }
+    assert!(owned > 100, "{owned} messages");
+}

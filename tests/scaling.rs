@@ -253,7 +253,11 @@ fn typed_decode_is_linear() {
             leak_decoded(b)
         },
         |pdu| {
-            let m = mms_pdu::mms::message::Message::from_pdu(pdu.clone(), false).unwrap();
+            let m = mms_pdu::mms::message::Message::from_pdu(
+                pdu.clone(),
+                &mms_pdu::DecodeOptions::LENIENT,
+            )
+            .unwrap();
             // And back: the typed fields and the kept headers merged in
             // wire order.
             assert_eq!(m.to_pdu().headers.len(), pdu.headers.len());

@@ -418,3 +418,30 @@ fn a_text_opening_with_a_high_octet_round_trips() {
     assert_eq!(back, as_read_back(&pdu));
     assert_eq!(back.encode().unwrap(), bytes);
 }
+
+#[test]
+fn typed_messages_write_every_field_generic_values_leave_empty_ones_out() {
+    // What the crate docs say of the two shapes.
+    let bytes = b"\x8C\x81\x98T1\0\x8D\x92\x92\x80"; // m-send-conf, no Message-ID
+    let Message::SendConf(conf) = Message::decode(bytes).unwrap() else {
+        panic!("not an m-send-conf")
+    };
+    let typed = serde_json::to_value(&conf).unwrap();
+    assert_eq!(typed["message_id"], Json::Null);
+    assert!(typed.as_object().unwrap().contains_key("message_id"));
+    assert_eq!(typed["others"], json!([]));
+
+    let part =
+        mms_pdu::wsp::Part::new(ContentType::new(Media::from_name("text/plain")), &b"Hi"[..]);
+    let generic = serde_json::to_value(&part).unwrap();
+    let keys: Vec<&str> = generic
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert!(
+        !keys.contains(&"headers") && !keys.contains(&"nested"),
+        "{keys:?}"
+    );
+}

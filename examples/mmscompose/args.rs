@@ -7,7 +7,7 @@ Internet message
 Usage: mmscompose [-o OUT] [--sms [--reference N]] [FILE]
        mmscompose [-o OUT] --eml [--type m-send-req|m-retrieve-conf] [FILE.eml]
 
-Reads one JSON document in the shape `mmsdump --json` prints (DUMP_FORMAT.md)
+Reads one JSON document in the shape `mmsdump --json` prints (docs/json.md)
 from FILE, or standard input when FILE is absent or `-`, and writes the PDU to
 OUT, or standard output.
 

@@ -1,5 +1,5 @@
 //! `mmscompose`: writes the binary MMS PDU that a JSON document describes,
-//! the document in the shape `mmsdump --json` prints (DUMP_FORMAT.md); with
+//! the document in the shape `mmsdump --json` prints (docs/json.md); with
 //! a `"push"` key, the WAP push around it; with `--sms`, that push as SMS
 //! user data in hex.
 //!

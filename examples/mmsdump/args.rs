@@ -11,6 +11,7 @@ Usage: mmsdump [--json [--pretty] | --hex | --summary] [--with-data] [--strict]
        mmsdump [--json [--pretty] | --hex | --summary] [--with-data] [--strict]
                [--color=WHEN] [PUSH OPTIONS] --sms HEX...
        mmsdump --eml [--strict] [PUSH OPTIONS] FILE
+       mmsdump --extract DIR [--force] FILE...
 
 Each FILE holds one binary MMS PDU, or a WSP push PDU carrying one (as sent
 to a phone over SMS); `-` reads standard input. A FILE that does not start
@@ -19,8 +20,8 @@ ConfirmedPush is shown as a push. Give as many FILEs as you like (a shell
 glob): each is shown in turn.
 
 Options:
-  --json        one JSON document per file, on one line (the stable shape of
-                DUMP_FORMAT.md); a file that does not decode prints
+  --json        one JSON document per file, on one line (the stable shape
+                described in docs/json.md); a file that does not decode prints
                 {\"error\": {\"offset\": n, \"message\": \"...\"}}
   --pretty      indent the JSON
   --with-data   add each part's octets: \"data\" (base64) in JSON, a hex dump
@@ -49,6 +50,18 @@ Options:
                 JSON): auto (the default) when standard output is a
                 terminal, NO_COLOR is unset or empty and TERM is not dumb;
                 always (e.g. into less -R); never. Also --color WHEN
+  --extract DIR write the parts of each message to DIR as files (DIR is
+                created when missing): transfer encodings undone, nested
+                multiparts walked, in the order of the SMIL presentation when
+                there is one, then the other parts. Each file is named after
+                the part (Content-Disposition filename, the name parameter,
+                Content-Location; else partN) made safe: no directories, no
+                leading dots, no control characters, no device names (CON,
+                NUL, COM1, ...), at most 100 bytes, an extension from the
+                media type when it has none. A name already taken gets a
+                suffix (cat-1.jpg); prints a line per file written
+  --force       with --extract, overwrite files that were already in DIR
+                instead of choosing another name
   -h, --help    this help
 
 Push options (each one means the input is a push):
@@ -85,6 +98,7 @@ Examples:
   mmsdump --summary --strict *.mms
   mmsdump --json --pretty m-notification.ind
   mmsdump --hex message.mms | less
+  mmsdump --extract media/ message.mms
   mmsdump --color=always --hex message.mms | less -R
   mmsdump --json --with-data message.mms | mmscompose -o copy.mms
   mmsdump --eml message.mms > message.eml
@@ -103,12 +117,16 @@ Exit status (the same with --summary):
      or --eml in a build without the mail feature
 ";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(super) enum Mode {
     Tree,
-    Json { pretty: bool },
+    Json {
+        pretty: bool,
+    },
     Hex,
     Summary,
+    /// `--extract DIR`.
+    Extract(super::extract::Extract),
 }
 
 /// `--color`: when to colour.
@@ -141,6 +159,7 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     let (mut push, mut sms, mut strict, mut summary) = (false, false, false, false);
     let mut eml = false;
     let mut colour = When::Auto;
+    let (mut extract, mut force): (Option<String>, bool) = (None, false);
     let mut push_opts = PushOptions::default();
     let mut files = Vec::new();
     let mut options_done = false;
@@ -162,6 +181,11 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
             "--summary" => summary = true,
             "--color" => colour = parse_when(&args.next().unwrap_or_default())?,
             "--with-data" => with_data = true,
+            "--extract" => match args.next() {
+                Some(dir) if !dir.is_empty() => extract = Some(dir),
+                _ => return Err("--extract needs a directory".into()),
+            },
+            "--force" => force = true,
             "--strict" => strict = true,
             "--eml" => eml = true,
             "--push" => push = true,
@@ -198,6 +222,15 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     if eml && files.len() > 1 {
         return Err("--eml takes one FILE".into());
     }
+    if extract.is_some() && (json || hex || summary || with_data) {
+        return Err("--extract does not go with --json, --hex, --summary or --with-data".into());
+    }
+    if force && extract.is_none() {
+        return Err("--force goes with --extract".into());
+    }
+    if eml && extract.is_some() {
+        return Err("--eml does not go with --extract".into());
+    }
     if files.is_empty() {
         return Err(if sms {
             "--sms needs at least one hex user data".into()
@@ -208,7 +241,12 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
     if sms && files.iter().any(|f| f == "-") {
         return Err("--sms takes hex user data, not files".into());
     }
-    let mode = if json {
+    let mode = if let Some(dir) = extract {
+        Mode::Extract(super::extract::Extract {
+            dir: dir.into(),
+            force,
+        })
+    } else if json {
         Mode::Json { pretty }
     } else if hex {
         Mode::Hex

@@ -1,4 +1,4 @@
-//! `--json`: the document of DUMP_FORMAT.md, one per input, built by the
+//! `--json`: the document of docs/json.md, one per input, built by the
 //! shared `dump` module. serde_json escapes the C0 controls in strings, as
 //! RFC 8259 §7 requires; [`escape::json`] escapes what JSON allows raw but a
 //! terminal may obey (DEL, C1, bidi controls) in the same `\uXXXX` form.

@@ -11,19 +11,21 @@
 //! ```
 //!
 //! Run with `--help` for the options. The `--json` shape is a public
-//! interface, described in DUMP_FORMAT.md and built by `shared/json_shape/dump.rs`
+//! interface, described in docs/json.md and built by `shared/json_shape/dump.rs`
 //! (pushes: its `push_to_json`; SMS: `shared/json_shape/sms.rs`).
 //!
 //! One module per view: [`tree`] (the default), [`json`], [`hex`] (the
 //! annotated dump), [`summary`]; [`presentation`] is the SMIL section of
 //! the tree; [`values`] writes header values for the views that are text;
 //! [`eml`] writes the message as mail (`--eml`, feature `mail`).
+//! [`extract`] writes the parts to files (`--extract DIR`).
 //! Everything taken from the input reaches the terminal through
 //! [`escape::printable`], and only the colours of [`paint`] add escapes.
 
 mod args;
 mod eml;
 mod escape;
+mod extract;
 mod hex;
 mod json;
 mod paint;
@@ -148,6 +150,7 @@ pub(crate) fn run(
         .max()
         .unwrap_or(0);
     let mut status = 0;
+    let mut written = extract::Written::default();
     for (k, source) in sources.into_iter().enumerate() {
         let input = match source {
             Ok(i) => i,
@@ -168,8 +171,19 @@ pub(crate) fn run(
         if k > 0 && matches!(args.mode, Mode::Tree | Mode::Hex) {
             let _ = writeln!(out);
         }
-        let written = show(out, &input, &decoded, &args, paint, label_width);
-        if let Err(e) = written.and_then(|_| out.flush()) {
+        let shown = match &args.mode {
+            Mode::Extract(opts) => {
+                extract::write_extract_of(out, &input, &decoded, opts, &mut written, paint).map(
+                    |all| {
+                        if !all && status == 0 {
+                            status = 1;
+                        }
+                    },
+                )
+            }
+            _ => show(out, &input, &decoded, &args, paint, label_width),
+        };
+        if let Err(e) = shown.and_then(|_| out.flush()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return status;
             }
@@ -198,6 +212,8 @@ fn show(
         Mode::Summary => {
             summary::write_summary(out, input, decoded, args.strict, label_width, paint)
         }
+        // Files are written by `run` alone, never by `render`.
+        Mode::Extract(_) => Ok(()),
     }
 }
 

@@ -38,7 +38,13 @@ pub(super) fn tree_presentation(
         count(p.slides.len(), "slide")
     )?;
     let show = |l: &Option<smil::Length>| l.map_or_else(|| "-".to_string(), |l| l.to_string());
-    if let Some(r) = &p.layout.root {
+    // A root-layout without a size says nothing worth a line.
+    if let Some(r) = p
+        .layout
+        .root
+        .as_ref()
+        .filter(|r| r.width.is_some() || r.height.is_some())
+    {
         writeln!(
             out,
             "    Root layout: {} x {}",

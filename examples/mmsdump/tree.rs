@@ -149,6 +149,9 @@ fn write_push_tree(
         let value = match (&j["value"], &j["raw"]) {
             (Json::String(s), _) => printable(s),
             (Json::Null, Json::String(r)) => format!("raw {r}"),
+            (Json::Number(n), _) if is_push_flag(h) => {
+                format!("{n} ({})", push_flag_meaning(n.as_u64().unwrap_or(0)))
+            }
             (other, _) => printable(&other.to_string()),
         };
         let note = match h {
@@ -180,6 +183,35 @@ fn write_push_tree(
     }
     let warnings: Vec<String> = p.warnings.iter().map(ToString::to_string).collect();
     warning_lines(out, &warnings, paint)
+}
+
+fn is_push_flag(h: &WspHeader<'_>) -> bool {
+    matches!(h, WspHeader::WellKnown { code, .. } if *code == mms_pdu::wsp::push::PUSH_FLAG)
+}
+
+/// The bits of a Push-Flag value by meaning (WAP-230 §8.4.2: `Push-flag-value
+/// = Short-integer`; the bits are those of the WAP Push Message
+/// specification, WAP-251): bit 0 the initiator URI is authenticated, bit 1
+/// the content is trusted, bit 2 this is the last push message; other bits
+/// are reserved.
+pub(super) fn push_flag_meaning(flags: u64) -> String {
+    let mut said: Vec<String> = [
+        (1, "initiator URI authenticated"),
+        (2, "content trusted"),
+        (4, "last push message"),
+    ]
+    .iter()
+    .filter(|(bit, _)| flags & bit != 0)
+    .map(|(_, what)| (*what).to_string())
+    .collect();
+    if flags & !7 != 0 {
+        said.push(format!("reserved bits 0x{:x}", flags & !7));
+    }
+    if said.is_empty() {
+        "no flags set".to_string()
+    } else {
+        said.join(", ")
+    }
 }
 
 /// The tree of an MMS PDU, under `label` (already painted).

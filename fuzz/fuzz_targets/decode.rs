@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             exercise_pdu(&pdu, data, &LENIENT);
             // The typed layer reads the same PDU: no panic, whatever it says.
             let _ = mms_pdu::mms::rules::check(&pdu);
-            if let Ok(m) = Message::from_pdu(pdu.clone(), false) {
+            if let Ok(m) = Message::from_pdu(pdu.clone(), &mms_pdu::DecodeOptions::LENIENT) {
                 let _ = (m.warnings().len(), m.encode());
             }
             let bytes = pdu.encode().expect("a decoded PDU encodes");

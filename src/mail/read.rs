@@ -237,7 +237,7 @@ pub fn from_mime(
         pdu.body = Some(body);
     }
     pdu.validate()?;
-    Ok(Message::from_pdu(pdu, false)?)
+    Ok(Message::from_pdu(pdu, &crate::DecodeOptions::LENIENT)?)
 }
 
 /// FNV-1a, for a transaction id that depends on the mail only.

@@ -377,12 +377,15 @@ macro_rules! messages {
                 /// The header fields it names, in the canonical order.
                 pub const FIELDS: &'static [FieldCode] = &[$(FieldCode::$code),*];
 
-                /// Reads a generic PDU of this type. Strict: any deviation
-                /// from the header table is an error; lenient: recorded in
-                /// `warnings`.
-                pub fn from_pdu(mut pdu: Pdu<'a>, strict: bool) -> Result<Self, MessageError> {
+                /// Reads a generic PDU of this type. With
+                /// [`DecodeOptions::strict`] any deviation from the header
+                /// table is an error; lenient (the default options): it is
+                /// recorded in `warnings`. The limits of the options were
+                /// applied when the PDU was decoded; only `strict` matters
+                /// here.
+                pub fn from_pdu(mut pdu: Pdu<'a>, opts: &DecodeOptions) -> Result<Self, MessageError> {
                     check_type(&pdu, Self::MESSAGE_TYPE)?;
-                    let warnings = warnings(&mut pdu, strict)?;
+                    let warnings = warnings(&mut pdu, opts.strict)?;
                     let mut m = $name { warnings, ..Default::default() };
                     let mut seen = CodeSet::default();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
@@ -439,13 +442,13 @@ macro_rules! messages {
 
                 /// Decodes leniently (the header table's deviations go to `warnings`).
                 pub fn decode(bytes: &'a [u8]) -> Result<Self, MessageError> {
-                    Self::from_pdu(Pdu::decode(bytes)?, false)
+                    Self::from_pdu(Pdu::decode(bytes)?, &DecodeOptions::LENIENT)
                 }
 
                 /// Decodes strictly: grammar and header-table deviations are errors.
                 pub fn decode_strict(bytes: &'a [u8]) -> Result<Self, MessageError> {
-                    let opts = DecodeOptions { strict: true, ..DecodeOptions::default() };
-                    Self::from_pdu(Pdu::decode_with(bytes, &opts)?, true)
+                    let opts = DecodeOptions::STRICT;
+                    Self::from_pdu(Pdu::decode_with(bytes, &opts)?, &opts)
                 }
 
                 /// Encodes the message.
@@ -464,6 +467,20 @@ macro_rules! messages {
                 /// that is not.
                 pub fn is_complete(&self) -> bool {
                     self.body.is_none() || self.to_pdu().is_complete()
+                }
+
+                /// A copy that owns its octets (the message no longer
+                /// borrows the input it was decoded from), with its wire
+                /// order and warnings.
+                pub fn into_owned(self) -> $name<'static> {
+                    $name {
+                        version: self.version,
+                        $( $field: IntoStatic::into_static(self.$field), )*
+                        others: self.others.into_iter().map(|(k, h)| (k, h.into_owned())).collect(),
+                        body: self.body.map(Body::into_owned),
+                        warnings: self.warnings,
+                        layout: self.layout,
+                    }
                 }
             }
 
@@ -494,10 +511,22 @@ macro_rules! messages {
         }
 
         impl<'a> Message<'a> {
-            /// Reads a generic PDU (see the structs' `from_pdu`).
-            pub fn from_pdu(pdu: Pdu<'a>, strict: bool) -> Result<Self, MessageError> {
+            /// Reads a generic PDU (see the structs' `from_pdu`): strict
+            /// or lenient as `opts` say.
+            ///
+            /// ```
+            /// use mms_pdu::mms::message::Message;
+            /// use mms_pdu::{DecodeOptions, Pdu};
+            /// // m-send-conf without its X-Mms-Response-Status.
+            /// let pdu = Pdu::decode(b"\x8C\x81\x98T1\0\x8D\x92")?;
+            /// let lenient = Message::from_pdu(pdu.clone(), &DecodeOptions::default())?;
+            /// assert_eq!(lenient.warnings().len(), 1);
+            /// assert!(Message::from_pdu(pdu, &DecodeOptions::STRICT).is_err());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn from_pdu(pdu: Pdu<'a>, opts: &DecodeOptions) -> Result<Self, MessageError> {
                 match pdu.message_type() {
-                    $( Some(MessageType::$mt) => $name::from_pdu(pdu, strict).map(Message::$name), )*
+                    $( Some(MessageType::$mt) => $name::from_pdu(pdu, opts).map(Message::$name), )*
                     other => Err(MessageError::UnknownType(other)),
                 }
             }
@@ -526,6 +555,22 @@ macro_rules! messages {
                     $( Message::$name(m) => m.is_complete(), )*
                 }
             }
+            /// A copy that owns its octets, to keep after the input is gone.
+            ///
+            /// ```
+            /// use mms_pdu::mms::message::Message;
+            /// fn read(bytes: Vec<u8>) -> Message<'static> {
+            ///     Message::decode(&bytes).unwrap().into_owned()
+            /// }
+            /// let m = read(b"\x8C\x81\x98T1\0\x8D\x92\x92\x80".to_vec());
+            /// let Message::SendConf(c) = m else { unreachable!() };
+            /// assert_eq!(c.transaction_id.as_bytes(), b"T1");
+            /// ```
+            pub fn into_owned(self) -> Message<'static> {
+                match self {
+                    $( Message::$name(m) => Message::$name(m.into_owned()), )*
+                }
+            }
         }
     };
 }
@@ -541,15 +586,12 @@ impl<'a> TryFrom<&'a [u8]> for Message<'a> {
 impl<'a> Message<'a> {
     /// Decodes leniently.
     pub fn decode(bytes: &'a [u8]) -> Result<Self, MessageError> {
-        Self::from_pdu(Pdu::decode(bytes)?, false)
+        Self::from_pdu(Pdu::decode(bytes)?, &DecodeOptions::LENIENT)
     }
     /// Decodes strictly.
     pub fn decode_strict(bytes: &'a [u8]) -> Result<Self, MessageError> {
-        let opts = DecodeOptions {
-            strict: true,
-            ..DecodeOptions::default()
-        };
-        Self::from_pdu(Pdu::decode_with(bytes, &opts)?, true)
+        let opts = DecodeOptions::STRICT;
+        Self::from_pdu(Pdu::decode_with(bytes, &opts)?, &opts)
     }
     /// Encodes the message.
     pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {

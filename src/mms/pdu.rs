@@ -393,10 +393,12 @@ impl<'a> Pdu<'a> {
     ///
     /// ```
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mms_pdu::mms::message::SendReq;
     /// use mms_pdu::Pdu;
-    /// let whole = std::fs::read("tests/corpus/sailfish/test_mms_codec-m-retrieve_1.conf")?;
+    /// let req = SendReq::builder().transaction_id("T1").to("+15551234567");
+    /// let whole = req.text("a.txt", "Hello").text("b.txt", "World").build()?.encode()?;
     /// assert!(Pdu::decode(&whole)?.is_complete());
-    /// let cut = &whole[..whole.len() - 100]; // a dropped download
+    /// let cut = &whole[..whole.len() - 2]; // a dropped download
     /// let pdu = Pdu::decode(cut)?;
     /// assert!(!pdu.is_complete());
     /// assert!(!pdu.warnings.is_empty());
@@ -537,11 +539,13 @@ impl<'a> Pdu<'a> {
     /// header values small owned copies.
     ///
     /// ```
-    /// let buf = bytes::Bytes::from(std::fs::read("tests/corpus/mmsd/rc-mms-1-3-con-212.mms").unwrap());
+    /// use mms_pdu::mms::message::SendReq;
+    /// let req = SendReq::builder().transaction_id("T1").to("+15551234567").text("t.txt", "Hi");
+    /// let buf = bytes::Bytes::from(req.build()?.encode()?);
     /// let pdu = mms_pdu::Pdu::decode_shared(&buf)?;
     /// drop(buf); // the parts keep their slices of it alive
     /// assert!(pdu.body.is_some());
-    /// # Ok::<(), mms_pdu::DecodeError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decode_shared(buf: &bytes::Bytes) -> Result<Pdu<'static>, DecodeError> {
         Ok(Pdu::decode(buf)?.into_shared(buf))

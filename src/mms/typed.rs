@@ -635,3 +635,141 @@ mod named_tokens {
         }
     }
 }
+
+/// A field value that can let go of the input it borrows: the typed
+/// messages' `into_owned` applies it field by field.
+pub(crate) trait IntoStatic {
+    /// The same value, owning its octets.
+    type Static;
+    /// Copies what is borrowed.
+    fn into_static(self) -> Self::Static;
+}
+
+macro_rules! static_as_is {
+    ($($t:ty),* $(,)?) => {
+        $( impl IntoStatic for $t {
+            type Static = $t;
+            fn into_static(self) -> $t {
+                self
+            }
+        } )*
+    };
+}
+
+static_as_is!(u64, bool, Time, FieldCode, PreviouslySentDate, MboxCount);
+
+impl<const F: u8> IntoStatic for Token<F> {
+    type Static = Token<F>;
+    fn into_static(self) -> Self {
+        self
+    }
+}
+
+impl IntoStatic for Text<'_> {
+    type Static = Text<'static>;
+    fn into_static(self) -> Text<'static> {
+        self.into_owned()
+    }
+}
+
+impl IntoStatic for EncodedString<'_> {
+    type Static = EncodedString<'static>;
+    fn into_static(self) -> EncodedString<'static> {
+        self.into_owned()
+    }
+}
+
+impl IntoStatic for ContentType<'_> {
+    type Static = ContentType<'static>;
+    fn into_static(self) -> ContentType<'static> {
+        self.into_owned()
+    }
+}
+
+impl IntoStatic for FromValue<'_> {
+    type Static = FromValue<'static>;
+    fn into_static(self) -> FromValue<'static> {
+        match self {
+            FromValue::Address(a) => FromValue::Address(a.into_owned()),
+            FromValue::InsertAddress => FromValue::InsertAddress,
+        }
+    }
+}
+
+impl IntoStatic for MessageClass<'_> {
+    type Static = MessageClass<'static>;
+    fn into_static(self) -> MessageClass<'static> {
+        match self {
+            MessageClass::Token(b) => MessageClass::Token(b),
+            MessageClass::Text(t) => MessageClass::Text(t.into_owned()),
+        }
+    }
+}
+
+impl IntoStatic for PreviouslySentBy<'_> {
+    type Static = PreviouslySentBy<'static>;
+    fn into_static(self) -> PreviouslySentBy<'static> {
+        PreviouslySentBy {
+            count: self.count,
+            address: self.address.into_owned(),
+        }
+    }
+}
+
+impl IntoStatic for MmFlag<'_> {
+    type Static = MmFlag<'static>;
+    fn into_static(self) -> MmFlag<'static> {
+        MmFlag {
+            op: self.op,
+            flag: self.flag.into_owned(),
+        }
+    }
+}
+
+impl IntoStatic for ElementItem<'_> {
+    type Static = ElementItem<'static>;
+    fn into_static(self) -> ElementItem<'static> {
+        match self {
+            ElementItem::Short(v) => ElementItem::Short(v),
+            ElementItem::Text(t) => ElementItem::Text(t.into_owned()),
+        }
+    }
+}
+
+impl IntoStatic for ElementDescriptor<'_> {
+    type Static = ElementDescriptor<'static>;
+    fn into_static(self) -> ElementDescriptor<'static> {
+        ElementDescriptor {
+            reference: self.reference.into_owned(),
+            params: self
+                .params
+                .into_iter()
+                .map(|(n, v)| (n.into_static(), v.into_static()))
+                .collect(),
+        }
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for Counted<T> {
+    type Static = Counted<T::Static>;
+    fn into_static(self) -> Counted<T::Static> {
+        Counted {
+            count: self.count,
+            value: self.value.into_static(),
+        }
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for Option<T> {
+    type Static = Option<T::Static>;
+    fn into_static(self) -> Option<T::Static> {
+        self.map(IntoStatic::into_static)
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for Vec<T> {
+    type Static = Vec<T::Static>;
+    fn into_static(self) -> Vec<T::Static> {
+        self.into_iter().map(IntoStatic::into_static).collect()
+    }
+}

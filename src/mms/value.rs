@@ -109,6 +109,39 @@ pub enum MessageClass<'a> {
     ),
 }
 
+impl MessageClass<'_> {
+    /// `Personal` (0x80), the class of a message a person sent
+    /// (MMS_ENC 1.3 §7.3.27: `Class-identifier = Personal | Advertisement |
+    /// Informational | Auto`).
+    ///
+    /// ```
+    /// use mms_pdu::MessageClass;
+    /// assert_eq!(MessageClass::PERSONAL, MessageClass::Token(0x80));
+    /// assert_eq!(MessageClass::AUTO.name().as_deref(), Some("Auto"));
+    /// assert_eq!(MessageClass::Token(0x90).name(), None);
+    /// ```
+    pub const PERSONAL: Self = MessageClass::Token(0x80);
+    /// `Advertisement` (0x81).
+    pub const ADVERTISEMENT: Self = MessageClass::Token(0x81);
+    /// `Informational` (0x82).
+    pub const INFORMATIONAL: Self = MessageClass::Token(0x82);
+    /// `Auto` (0x83): a message the client sent by itself (a read report,
+    /// an answer it was configured to send).
+    pub const AUTO: Self = MessageClass::Token(0x83);
+
+    /// The class by name: the MMS_ENC name of a Class-identifier, or the
+    /// Token-text itself; `None` for a token octet the table does not name.
+    pub fn name(&self) -> Option<alloc::borrow::Cow<'_, str>> {
+        match self {
+            MessageClass::Token(b) => crate::mms::tables::MESSAGE_CLASS
+                .iter()
+                .find(|(c, _)| c == b)
+                .map(|(_, n)| alloc::borrow::Cow::Borrowed(*n)),
+            MessageClass::Text(t) => Some(t.to_string_lossy()),
+        }
+    }
+}
+
 /// Absolute or relative time (X-Mms-Expiry, X-Mms-Delivery-Time,
 /// X-Mms-Reply-Charging-Deadline; MMS_ENC 1.3 §7.3.20).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -778,7 +811,7 @@ mod utc_date {
         for day in 1..157_000u64 {
             let (y, m, d, ..) = UtcDate(day * 86_400).civil().unwrap();
             let py = prev.0;
-            let leap = (py.is_multiple_of(4) && !py.is_multiple_of(100)) || py.is_multiple_of(400);
+            let leap = (py % 4 == 0 && py % 100 != 0) || py % 400 == 0;
             let len = [
                 31,
                 if leap { 29 } else { 28 },

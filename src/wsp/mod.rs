@@ -20,6 +20,7 @@ mod data;
 pub(crate) mod headers;
 pub(crate) mod int;
 pub(crate) mod multipart;
+mod names;
 mod parameter;
 pub mod push;
 #[cfg(feature = "serde")]
@@ -44,7 +45,7 @@ pub use multipart::{Multipart, Part, PartView, Parts};
 pub use parameter::{well_known_parameter_name, ParamName, ParamValue, Parameter};
 pub use text::{EncodedString, Text, TextValue};
 pub use transfer::TransferError;
-pub use unicode::encoded_string;
+pub use unicode::{encoded_string, TextError};
 
 use crate::error::{unwrap_err, PResult};
 use crate::DecodeError;

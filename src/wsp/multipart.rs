@@ -196,7 +196,7 @@ impl<'a> Part<'a> {
         if !media.get(..5)?.eq_ignore_ascii_case("text/") {
             return None;
         }
-        let text = self.text()?.ok()?.text;
+        let text = self.text().ok()?.text;
         let mut chars = text.chars();
         let mut preview: alloc::string::String = chars.by_ref().take(max_chars).collect();
         if chars.next().is_some() {

@@ -158,19 +158,37 @@ pub enum ParamValue<'a> {
     NoValue,
 }
 
-impl ParamValue<'_> {
-    /// A readable rendering: charset names, media names, text; numbers in decimal.
-    pub fn to_text(&self) -> String {
+/// The value as [`ParamValue::to_text`] renders it: charset and media
+/// names, text as it is, numbers in decimal, nothing for No-value.
+///
+/// ```
+/// use mms_pdu::wsp::{Charset, Media, ParamValue, Text};
+/// assert_eq!(ParamValue::Charset(Charset::UTF_8).to_string(), "utf-8");
+/// assert_eq!(ParamValue::Text(Text::new("cat.jpg").unwrap()).to_string(), "cat.jpg");
+/// assert_eq!(ParamValue::Media(Media::from_name("application/smil")).to_string(), "application/smil");
+/// assert_eq!(ParamValue::Integer(300).to_string(), "300");
+/// assert_eq!(ParamValue::NoValue.to_string(), "");
+/// ```
+impl core::fmt::Display for ParamValue<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            ParamValue::Integer(v) | ParamValue::Date(v) => alloc::format!("{v}"),
-            ParamValue::Short(v) => alloc::format!("{v}"),
-            ParamValue::Q(v) => alloc::format!("{v}"),
-            ParamValue::Charset(c) => alloc::format!("{c}"),
-            ParamValue::Text(t) => t.to_string_lossy().into_owned(),
-            ParamValue::TextValue(t) => String::from_utf8_lossy(t.text()).into_owned(),
-            ParamValue::Media(m) => m.name().into_owned(),
-            ParamValue::NoValue => String::new(),
+            ParamValue::Integer(v) | ParamValue::Date(v) => write!(f, "{v}"),
+            ParamValue::Short(v) => write!(f, "{v}"),
+            ParamValue::Q(v) => write!(f, "{v}"),
+            ParamValue::Charset(c) => write!(f, "{c}"),
+            ParamValue::Text(t) => f.write_str(&t.to_string_lossy()),
+            ParamValue::TextValue(t) => f.write_str(&String::from_utf8_lossy(t.text())),
+            ParamValue::Media(m) => f.write_str(&m.name()),
+            ParamValue::NoValue => Ok(()),
         }
+    }
+}
+
+impl ParamValue<'_> {
+    /// A readable rendering: charset names, media names, text; numbers in
+    /// decimal (the same as its [`Display`](core::fmt::Display)).
+    pub fn to_text(&self) -> String {
+        alloc::string::ToString::to_string(self)
     }
     /// A copy that owns its octets.
     pub fn into_owned(self) -> ParamValue<'static> {

@@ -53,7 +53,7 @@ fn from_hex(s: &str) -> Option<Vec<u8>> {
         }
     }
     let s = s.as_bytes();
-    if !s.len().is_multiple_of(2) {
+    if s.len() % 2 != 0 {
         return None;
     }
     s.chunks_exact(2)
@@ -84,7 +84,7 @@ fn to_base64(b: &[u8]) -> String {
 fn from_base64(s: &str) -> Option<Vec<u8>> {
     let sextet = |c: u8| crate::wsp::transfer::b64_value(c).map(u32::from);
     let s = s.as_bytes();
-    if !s.len().is_multiple_of(4) {
+    if s.len() % 4 != 0 {
         return None;
     }
     let mut out = Vec::with_capacity(s.len() / 4 * 3);

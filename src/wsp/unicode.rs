@@ -8,6 +8,7 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 
 use super::charset::{decode, encode, Charset, DecodedText, UnsupportedCharset};
+use super::transfer::TransferError;
 use super::{EncodedString, Part, Text};
 use crate::EncodeError;
 
@@ -52,17 +53,46 @@ pub fn encoded_string(
     }
 }
 
+/// Why a part's text cannot be read ([`Part::text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub enum TextError {
+    /// The Content-Transfer-Encoding (base64, quoted-printable) cannot be undone.
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
+    /// The part's charset is one this build cannot read.
+    #[error(transparent)]
+    Charset(#[from] UnsupportedCharset),
+}
+
 impl Part<'_> {
     /// The part's data as text, in the charset of its Content-Type (after
-    /// undoing a Content-Transfer-Encoding). `None` when the transfer
-    /// encoding cannot be undone.
-    pub fn text(&self) -> Option<Result<DecodedText<'static>, UnsupportedCharset>> {
-        let data = self.decoded_data().ok()?;
-        Some(
-            decode(self.content_type.charset(), &data).map(|d| DecodedText {
-                text: Cow::Owned(d.text.into_owned()),
-                reading: d.reading,
-            }),
-        )
+    /// undoing a Content-Transfer-Encoding; see
+    /// [`decode`](super::charset::decode) for the charset rules). An error
+    /// when the transfer encoding cannot be undone or the charset cannot
+    /// be read by this build.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{Charset, ContentType, Media, Parameter, Part, Text, TextError, WspHeader};
+    /// let ct = ContentType::new(Media::from_name("text/plain")).with(Parameter::charset(Charset::UTF_8));
+    /// let p = Part::new(ct.clone(), "Grüße".as_bytes());
+    /// assert_eq!(p.text()?.text, "Grüße");
+    ///
+    /// let mut bad = Part::new(ct, &b"!!"[..]);
+    /// bad.headers.push(WspHeader::Application {
+    ///     name: Text::new("Content-Transfer-Encoding")?,
+    ///     value: Text::new("base64")?,
+    /// });
+    /// assert!(matches!(bad.text(), Err(TextError::Transfer(_))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text(&self) -> Result<DecodedText<'static>, TextError> {
+        let data = self.decoded_data()?;
+        let d = decode(self.content_type.charset(), &data)?;
+        Ok(DecodedText {
+            text: Cow::Owned(d.text.into_owned()),
+            reading: d.reading,
+        })
     }
 }

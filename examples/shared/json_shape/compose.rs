@@ -1,5 +1,5 @@
 //! Building a PDU from the JSON shape `mmsdump --json` prints (see
-//! DUMP_FORMAT.md): the inverse of `dump.rs`.
+//! docs/json.md): the inverse of `dump.rs`.
 //!
 //! Shared by the `mmscompose` example and `tests/cli.rs`. What it reads:
 //! - `headers`, in order: `{"name", "value"}` typed by the field's grammar,
@@ -895,7 +895,7 @@ fn octets_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Cow<'
 
 fn unhex(s: &str, at: &str) -> Result<Vec<u8>> {
     let s = s.as_bytes();
-    if !s.len().is_multiple_of(2) {
+    if s.len() % 2 != 0 {
         return Err(format!("{at}: odd number of hex digits"));
     }
     s.chunks(2)

@@ -1,5 +1,5 @@
 //! The JSON view of a decoded PDU: the stable shape that `mmsdump --json`
-//! prints and `mmscompose` reads back (described in DUMP_FORMAT.md).
+//! prints and `mmscompose` reads back (described in docs/json.md).
 //!
 //! Shared by the `mmsdump` and `mmscompose` examples and by `tests/cli.rs`
 //! (each includes it with `#[path = …] mod dump;`), so it depends only on

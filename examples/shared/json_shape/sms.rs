@@ -118,7 +118,7 @@ pub fn unhex(s: &str) -> Result<Vec<u8>, String> {
             k + 1
         ));
     }
-    if !digits.len().is_multiple_of(2) {
+    if digits.len() % 2 != 0 {
         return Err(format!("odd number of hex digits ({})", digits.len()));
     }
     if digits.is_empty() {
