@@ -171,5 +171,71 @@ fn sizes(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, decode, decode_view, encode, pieces, sizes);
+/// The m-send-req of the typed-path benches: To, Subject and one slide (the
+/// SMIL the builder writes, a text, an image of `size` octets).
+fn slide_req(image: &bytes::Bytes) -> mms_pdu::mms::message::SendReq<'static> {
+    use mms_pdu::mms::message::SendReq;
+    use mms_pdu::smil::SlideContent;
+    SendReq::builder()
+        .transaction_id("T0123456789")
+        .to("+33612345678")
+        .subject("Holidays")
+        .slide(
+            SlideContent::new()
+                .image("a.jpg", "image/jpeg", image.clone())
+                .text("t.txt", "Greetings from the beach"),
+        )
+        .build()
+        .unwrap()
+}
+
+fn image(size: usize) -> bytes::Bytes {
+    bytes::Bytes::from((0..size).map(|k| (k * 31 % 251) as u8).collect::<Vec<u8>>())
+}
+
+/// The typed paths beside the generic ones: decode into a typed message,
+/// encode one, build and encode, and the vectored encoding of a small PDU.
+fn typed(c: &mut Criterion) {
+    use mms_pdu::mms::message::{Message, RetrieveConf, SendReq};
+    use mms_pdu::MessageType;
+    let mut g = c.benchmark_group("decode_typed");
+    g.bench_function("notification_ind", |b| {
+        b.iter(|| Message::decode(black_box(NOTIFICATION_IND)).unwrap())
+    });
+    let (conf, _) = message(MessageType::RETRIEVE_CONF, 300 * 1024);
+    g.bench_function("retrieve_conf/300k", |b| {
+        b.iter(|| RetrieveConf::decode(black_box(&conf)).unwrap())
+    });
+    g.finish();
+
+    let img = image(2 * 1024);
+    let req = slide_req(&img);
+    let pdu = req.to_pdu();
+    let bytes = pdu.encode().unwrap();
+    assert_eq!(req.encode().unwrap(), bytes);
+    assert_eq!(pdu.encode_vectored().unwrap().concat(), bytes);
+    let mut g = c.benchmark_group("encode");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("send_req/2k", |b| b.iter(|| black_box(&pdu).encode().unwrap()));
+    g.finish();
+    let mut g = c.benchmark_group("encode_typed");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("send_req/2k", |b| b.iter(|| black_box(&req).encode().unwrap()));
+    g.finish();
+    let mut g = c.benchmark_group("encode_vectored");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("send_req/2k", |b| {
+        b.iter(|| black_box(&pdu).encode_vectored().unwrap())
+    });
+    g.finish();
+    let mut g = c.benchmark_group("build_encode");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("send_req/2k", |b| {
+        b.iter(|| slide_req(black_box(&img)).encode().unwrap())
+    });
+    g.finish();
+    let _ = SendReq::MESSAGE_TYPE;
+}
+
+criterion_group!(benches, decode, decode_view, encode, pieces, sizes, typed);
 criterion_main!(benches);

@@ -17,9 +17,10 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::field::FieldCode;
-use super::pdu::{Body, Header, MessageType, Pdu};
+use super::pdu::{Body, Field, Header, MessageType, Pdu};
 use super::rules::{check, Violation};
 use super::typed::*;
+use super::typed_codec::{self, Item};
 use super::value::{FromValue, MessageClass, Time, Value, Version};
 use crate::wsp::{ContentType, EncodedString, Text};
 use crate::{DecodeError, DecodeOptions, EncodeError};
@@ -238,36 +239,84 @@ macro_rules! card_ty {
     (many, $t:ty) => { Vec<$t> };
 }
 
+/// Moves the value into its field; gives it back when the field is taken
+/// already or the value is of another shape.
 macro_rules! take {
     (one, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
-        $first
-            && match <$ty as FieldType>::from_value($v) {
-                Some(x) => {
+        if $first {
+            match <$ty as FieldType>::take_value($v) {
+                Ok(x) => {
                     $slot = x;
-                    true
+                    None
                 }
-                None => false,
+                Err(v) => Some(v),
             }
-    };
-    (opt, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
-        $slot.is_none()
-            && match <$ty as FieldType>::from_value($v) {
-                Some(x) => {
-                    $slot = Some(x);
-                    true
-                }
-                None => false,
-            }
-    };
-    (many, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
-        match <$ty as FieldType>::from_value($v) {
-            Some(x) => {
-                $slot.push(x);
-                true
-            }
-            None => false,
+        } else {
+            Some($v)
         }
     };
+    (opt, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
+        if $slot.is_none() {
+            match <$ty as FieldType>::take_value($v) {
+                Ok(x) => {
+                    $slot = Some(x);
+                    None
+                }
+                Err(v) => Some(v),
+            }
+        } else {
+            Some($v)
+        }
+    };
+    (many, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
+        match <$ty as FieldType>::take_value($v) {
+            Ok(x) => {
+                $slot.push(x);
+                None
+            }
+            Err(v) => Some(v),
+        }
+    };
+}
+
+/// The typed fields, by reference, in the canonical order (what `put!`
+/// gives `to_pdu`).
+macro_rules! item {
+    (one, $items:ident, $code:expr, $val:expr, $layout:expr) => {
+        if !($layout.missing.contains(&$code) && *$val == Default::default()) {
+            $items.push(Item::Typed($code, $val));
+        }
+    };
+    (opt, $items:ident, $code:expr, $val:expr, $layout:expr) => {
+        if let Some(x) = $val {
+            $items.push(Item::Typed($code, x));
+        }
+    };
+    (many, $items:ident, $code:expr, $val:expr, $layout:expr) => {
+        for x in $val {
+            $items.push(Item::Typed($code, x));
+        }
+    };
+}
+
+/// Field codes already read, one bit per code (codes are below 0x80).
+#[derive(Default)]
+struct Seen(u128);
+
+impl Seen {
+    fn bit(code: FieldCode) -> u128 {
+        if code.0 < 0x80 {
+            1 << code.0
+        } else {
+            0
+        }
+    }
+    fn contains(&self, code: FieldCode) -> bool {
+        self.0 & Self::bit(code) != 0
+    }
+    fn insert(&mut self, code: FieldCode) {
+        self.0 |= Self::bit(code);
+    }
 }
 
 macro_rules! put {
@@ -337,51 +386,75 @@ macro_rules! messages {
                 /// Reads a generic PDU of this type. Strict: any deviation
                 /// from the header table is an error; lenient: recorded in
                 /// `warnings`.
+                ///
+                /// Each value is moved into its field (nothing is copied).
                 pub fn from_pdu(mut pdu: Pdu<'a>, strict: bool) -> Result<Self, MessageError> {
                     check_type(&pdu, Self::MESSAGE_TYPE)?;
                     let warnings = warnings(&mut pdu, strict)?;
                     let mut m = $name { warnings, ..Default::default() };
-                    let mut seen: Vec<FieldCode> = Vec::new();
+                    m.layout.order.reserve_exact(pdu.headers.len());
+                    let mut seen = Seen::default();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
-                        let taken = match &h {
+                        let h = match h {
                             Header::Field(f) => {
-                                let code = f.code();
-                                let v = f.value();
-                                let first = !seen.contains(&code);
-                                let ok = if code == FieldCode::MESSAGE_TYPE {
-                                    first
+                                let (code, v, raw) = f.into_parts();
+                                let first = !seen.contains(code);
+                                let back = if code == FieldCode::MESSAGE_TYPE {
+                                    if first { None } else { Some(v) }
                                 } else if code == FieldCode::MMS_VERSION {
                                     match v {
                                         Value::Version(x) if first => {
-                                            m.version = *x;
-                                            true
+                                            m.version = x;
+                                            None
                                         }
-                                        _ => false,
+                                        other => Some(other),
                                     }
                                 }
                                 $( else if code == FieldCode::$code {
                                     take!($card, m.$field, $ty, v, first)
                                 } )*
                                 else {
-                                    false
+                                    Some(v)
                                 };
-                                if ok {
-                                    seen.push(code);
-                                    m.layout.order.push(code);
+                                match back {
+                                    None => {
+                                        seen.insert(code);
+                                        m.layout.order.push(code);
+                                        continue;
+                                    }
+                                    Some(v) => Header::Field(Field::from_parts(code, v, raw)),
                                 }
-                                ok
                             }
-                            Header::Application { .. } => false,
+                            other => other,
                         };
-                        if !taken {
-                            m.others.push((k, h));
-                        }
+                        m.others.push((k, h));
                     }
-                    $( if is_one!($card) && !seen.contains(&FieldCode::$code) {
+                    $( if is_one!($card) && !seen.contains(FieldCode::$code) {
                         m.layout.missing.push(FieldCode::$code);
                     } )*
                     m.body = pdu.body;
                     Ok(m)
+                }
+
+                /// The headers `to_pdu` gives, by reference, in order.
+                fn items(&self) -> Vec<Item<'_, 'a>> {
+                    let mut items: Vec<Item<'_, 'a>> =
+                        Vec::with_capacity(3 + Self::FIELDS.len() + self.others.len());
+                    items.push(Item::Type(Self::MESSAGE_TYPE.0));
+                    $( item!($card, items, FieldCode::$code, &self.$field, self.layout); )*
+                    typed_codec::insert_version(&mut items, &self.version);
+                    typed_codec::arrange(items, &self.layout.order, &self.others)
+                }
+
+                /// Exact encoded length (what [`encode`](Self::encode) writes).
+                pub fn encoded_len(&self) -> usize {
+                    typed_codec::encoded_len(&self.items(), self.body.as_ref())
+                }
+
+                /// Checks that the message can be written (the checks of
+                /// [`Pdu::validate`] on the PDU it stands for).
+                pub fn validate(&self) -> Result<(), EncodeError> {
+                    typed_codec::validate(&self.items(), self.body.as_ref())
                 }
 
                 /// The generic PDU: headers in the decoded wire order (or
@@ -405,9 +478,11 @@ macro_rules! messages {
                     Self::from_pdu(Pdu::decode_with(bytes, &opts)?, true)
                 }
 
-                /// Encodes the message.
+                /// Encodes the message: the octets of `to_pdu().encode()`,
+                /// written straight from the fields (no PDU rebuilt, the
+                /// body not cloned), allocated once at the exact size.
                 pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-                    self.to_pdu().encode()
+                    typed_codec::encode(&self.items(), self.body.as_ref())
                 }
 
                 /// Checks the message against its header table.
@@ -464,6 +539,11 @@ macro_rules! messages {
                     $( Message::$name(m) => m.to_pdu(), )*
                 }
             }
+            fn encode_direct(&self) -> Result<Vec<u8>, EncodeError> {
+                match self {
+                    $( Message::$name(m) => m.encode(), )*
+                }
+            }
             /// Its type.
             pub fn message_type(&self) -> MessageType {
                 match self {
@@ -508,9 +588,10 @@ impl<'a> Message<'a> {
         };
         Self::from_pdu(Pdu::decode_with(bytes, &opts)?, true)
     }
-    /// Encodes the message.
+    /// Encodes the message (directly from its fields, see the structs'
+    /// `encode`).
     pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.to_pdu().encode()
+        self.encode_direct()
     }
 }
 

@@ -175,7 +175,7 @@ impl<'a> Header<'a> {
             Header::Application { name, value } => name.len() + 1 + value.text_string_len(),
         }
     }
-    fn encode<B: BufMut>(&self, out: &mut B) {
+    pub(crate) fn encode<B: BufMut>(&self, out: &mut B) {
         match self {
             Header::Field(f) => {
                 out.put_u8(0x80 | f.code.0);
@@ -584,6 +584,17 @@ impl<'a> Pdu<'a> {
             trailing: Cow::Owned(self.trailing.into_owned()),
             warnings: self.warnings,
         }
+    }
+}
+
+impl<'a> Field<'a> {
+    /// Code, value and wire octets, for a reader that moves the value out.
+    pub(crate) fn into_parts(self) -> (FieldCode, Value<'a>, Option<Cow<'a, [u8]>>) {
+        (self.code, self.value, self.raw)
+    }
+    /// The field [`into_parts`](Self::into_parts) took apart.
+    pub(crate) fn from_parts(code: FieldCode, value: Value<'a>, raw: Option<Cow<'a, [u8]>>) -> Self {
+        Field { code, value, raw }
     }
 }
 
