@@ -421,9 +421,8 @@ impl<'a> SendReqBuilder<'a> {
             parts: core::mem::take(&mut self.parts),
             ..Multipart::default()
         }));
-        let pdu = req.to_pdu();
-        pdu.validate()?;
-        let size = pdu.encoded_len();
+        req.validate()?;
+        let size = req.encoded_len();
         if let Some(limit) = self.max_size {
             if size > limit {
                 return Err(BuildError::TooLarge { size, limit });
