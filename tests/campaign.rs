@@ -34,7 +34,11 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 fn image() -> Bytes {
-    Bytes::from((0..100_000).map(|k| (k * 7 % 253) as u8).collect::<Vec<u8>>())
+    Bytes::from(
+        (0..100_000)
+            .map(|k| (k * 7 % 253) as u8)
+            .collect::<Vec<u8>>(),
+    )
 }
 
 fn template(image: &Bytes) -> SendReq<'static> {
@@ -91,15 +95,27 @@ fn copies_are_the_template_with_their_own_headers() {
         let bytes = chunks.concat();
         assert_eq!(bytes, generic(&req, &set));
         let back = SendReq::decode_strict(&bytes).unwrap();
-        assert_eq!(back.transaction_id.as_bytes(), format!("T{k:06}").as_bytes());
+        assert_eq!(
+            back.transaction_id.as_bytes(),
+            format!("T{k:06}").as_bytes()
+        );
         assert_eq!(back.to.len(), 1);
-        assert_eq!(back.to[0].as_bytes(), format!("+336{k:08}/TYPE=PLMN").as_bytes());
+        assert_eq!(
+            back.to[0].as_bytes(),
+            format!("+336{k:08}/TYPE=PLMN").as_bytes()
+        );
         assert_eq!(back.body, Pdu::decode(&req.encode().unwrap()).unwrap().body);
     }
     // Several recipients, a header the template lacks, one left as is.
     let set = vec![
-        (FieldCode::TO, Value::EncodedString(EncodedString::new("+1").unwrap())),
-        (FieldCode::TO, Value::EncodedString(EncodedString::new("+2").unwrap())),
+        (
+            FieldCode::TO,
+            Value::EncodedString(EncodedString::new("+1").unwrap()),
+        ),
+        (
+            FieldCode::TO,
+            Value::EncodedString(EncodedString::new("+2").unwrap()),
+        ),
         (FieldCode::PRIORITY, Value::Token(0x82)),
     ];
     let bytes = campaign.encode(&set).unwrap().concat();
@@ -111,7 +127,9 @@ fn copies_are_the_template_with_their_own_headers() {
     assert!(campaign
         .encode(&[(FieldCode::MESSAGE_TYPE, Value::Token(0x84))])
         .is_err());
-    assert!(campaign.encode(&[(FieldCode::PRIORITY, Value::Token(0x02))]).is_err());
+    assert!(campaign
+        .encode(&[(FieldCode::PRIORITY, Value::Token(0x02))])
+        .is_err());
 }
 
 #[test]
@@ -125,7 +143,10 @@ fn the_media_is_never_copied() {
     for set in &sets {
         let chunks = campaign.encode(set).unwrap();
         // The caller's image buffer itself, in every copy.
-        assert_eq!(chunks.iter().filter(|c| c.as_ptr() == img.as_ptr()).count(), 1);
+        assert_eq!(
+            chunks.iter().filter(|c| c.as_ptr() == img.as_ptr()).count(),
+            1
+        );
         total += chunks.iter().map(Bytes::len).sum::<usize>();
     }
     let allocated = BYTES.load(Ordering::Relaxed) - before;

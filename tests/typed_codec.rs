@@ -48,7 +48,10 @@ fn direct_encoding_matches_the_generic_one_over_the_corpus() {
         let owned = m.clone();
         same_as_generic(&owned);
     }
-    assert!(typed > 40, "only {typed} corpus PDUs decoded as typed messages");
+    assert!(
+        typed > 40,
+        "only {typed} corpus PDUs decoded as typed messages"
+    );
 }
 
 #[test]
@@ -64,7 +67,8 @@ fn direct_encoding_matches_for_edited_and_built_messages() {
             value: Text::new("v").unwrap(),
         },
     ));
-    n.others.push((0, Header::field(FieldCode(0x7E), Value::Long(7))));
+    n.others
+        .push((0, Header::field(FieldCode(0x7E), Value::Long(7))));
     same_as_generic(&Message::NotificationInd(n.clone()));
     assert_eq!(n.encoded_len(), n.encode().unwrap().len());
 

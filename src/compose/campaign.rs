@@ -80,9 +80,8 @@ impl Campaign {
     /// ```
     pub fn new(pdu: &Pdu<'_>) -> Result<Self, EncodeError> {
         pdu.validate()?;
-        let mut head = BytesMut::with_capacity(
-            pdu.headers.iter().map(|h| h.encoded_len()).sum::<usize>(),
-        );
+        let mut head =
+            BytesMut::with_capacity(pdu.headers.iter().map(|h| h.encoded_len()).sum::<usize>());
         let mut headers = Vec::with_capacity(pdu.headers.len());
         for h in &pdu.headers {
             let start = head.len();

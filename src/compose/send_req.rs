@@ -422,8 +422,8 @@ impl<'a> SendReqBuilder<'a> {
             ..Multipart::default()
         }));
         req.validate()?;
-        let size = req.encoded_len();
         if let Some(limit) = self.max_size {
+            let size = req.encoded_len();
             if size > limit {
                 return Err(BuildError::TooLarge { size, limit });
             }

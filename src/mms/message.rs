@@ -299,23 +299,20 @@ macro_rules! item {
     };
 }
 
-/// Field codes already read, one bit per code (codes are below 0x80).
-#[derive(Default)]
-struct Seen(u128);
+/// Field codes already read (a code above 0x7F is never read into a field).
+struct Seen([bool; 0x80]);
 
 impl Seen {
-    fn bit(code: FieldCode) -> u128 {
-        if code.0 < 0x80 {
-            1 << code.0
-        } else {
-            0
-        }
+    fn new() -> Self {
+        Seen([false; 0x80])
     }
     fn contains(&self, code: FieldCode) -> bool {
-        self.0 & Self::bit(code) != 0
+        self.0.get(usize::from(code.0)).copied().unwrap_or(false)
     }
     fn insert(&mut self, code: FieldCode) {
-        self.0 |= Self::bit(code);
+        if let Some(s) = self.0.get_mut(usize::from(code.0)) {
+            *s = true;
+        }
     }
 }
 
@@ -393,7 +390,7 @@ macro_rules! messages {
                     let warnings = warnings(&mut pdu, strict)?;
                     let mut m = $name { warnings, ..Default::default() };
                     m.layout.order.reserve_exact(pdu.headers.len());
-                    let mut seen = Seen::default();
+                    let mut seen = Seen::new();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
                         let h = match h {
                             Header::Field(f) => {

@@ -607,7 +607,11 @@ impl<'a> Field<'a> {
         (self.code, self.value, self.raw)
     }
     /// The field [`into_parts`](Self::into_parts) took apart.
-    pub(crate) fn from_parts(code: FieldCode, value: Value<'a>, raw: Option<Cow<'a, [u8]>>) -> Self {
+    pub(crate) fn from_parts(
+        code: FieldCode,
+        value: Value<'a>,
+        raw: Option<Cow<'a, [u8]>>,
+    ) -> Self {
         Field { code, value, raw }
     }
 }

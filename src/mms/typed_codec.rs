@@ -165,9 +165,7 @@ pub(crate) fn validate(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> Resul
         (Some(_), Some(_)) => {
             return Err(EncodeError::new("Content-Type", "must be the last header"))
         }
-        (Some(_), None) => {
-            return Err(EncodeError::new("Content-Type", "present without a body"))
-        }
+        (Some(_), None) => return Err(EncodeError::new("Content-Type", "present without a body")),
         (None, Some(_)) => {
             return Err(EncodeError::new(
                 "body",
@@ -189,7 +187,10 @@ pub(crate) fn encoded_len(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> us
 
 /// Validates, then writes the headers and body into one vector allocated
 /// at its exact size.
-pub(crate) fn encode(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> Result<Vec<u8>, EncodeError> {
+pub(crate) fn encode(
+    items: &[Item<'_, '_>],
+    body: Option<&Body<'_>>,
+) -> Result<Vec<u8>, EncodeError> {
     validate(items, body)?;
     let mut out = Vec::with_capacity(encoded_len(items, body));
     for i in items {
