@@ -140,7 +140,14 @@ impl Presentation<'_> {
     /// Writes the document into `f` (a `String` directly, or a formatter).
     fn write_xml(&self, f: &mut impl fmt::Write) -> fmt::Result {
         f.write_str("<smil>")?;
-        let l = &self.layout;
+        write_head(&self.layout, f)?;
+        write_body(&self.slides, f)
+    }
+}
+
+/// `<head>` with the layout, when there is one.
+fn write_head(l: &Layout<'_>, f: &mut impl fmt::Write) -> fmt::Result {
+    {
         if l.root.is_some() || !l.regions.is_empty() {
             f.write_str("<head><layout>")?;
             if let Some(r) = &l.root {
@@ -162,11 +169,18 @@ impl Presentation<'_> {
             }
             f.write_str("</layout></head>")?;
         }
-        if self.slides.is_empty() {
+        Ok(())
+    }
+}
+
+/// `<body>` with the slides, and the end of the document.
+fn write_body(slides: &[Slide<'_>], f: &mut impl fmt::Write) -> fmt::Result {
+    {
+        if slides.is_empty() {
             return f.write_str("<body/></smil>");
         }
         f.write_str("<body>")?;
-        for s in &self.slides {
+        for s in slides {
             f.write_str("<par")?;
             if let Some(d) = s.duration {
                 f.write_str(" dur=\"")?;
@@ -358,7 +372,12 @@ impl<'a> SlideContent<'a> {
     /// (a vCard is a `<ref>`).
     pub fn attachment(self, name: &str, media_type: &str, data: impl Into<Cow<'a, [u8]>>) -> Self {
         let kind = MediaKind::for_media_type(media_type);
-        self.push(kind, name, media_type, ItemData::Bytes(cow_data(data.into())))
+        self.push(
+            kind,
+            name,
+            media_type,
+            ItemData::Bytes(cow_data(data.into())),
+        )
     }
     /// Any media held in a shared buffer (its element chosen as by
     /// [`attachment`](Self::attachment)): the part hands the buffer on,
@@ -414,15 +433,48 @@ pub(crate) fn append_slide(existing: &[u8], slide: Slide<'_>) -> Option<String> 
     Some(p.to_xml())
 }
 
-/// A new presentation in the standard layout with one slide.
+/// A new presentation in the standard layout with one slide: what
+/// [`Presentation::to_xml`] writes for it, the constant opening (the
+/// standard layout) written once per process.
 pub(crate) fn first_slide(slide: Slide<'_>) -> String {
-    Presentation {
-        layout: Layout::standard(),
-        slides: alloc::vec![slide],
-    }
-    .to_xml()
+    static OPENING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let opening = OPENING.get_or_init(|| {
+        let mut s = String::from("<smil>");
+        // Writing into a String cannot fail.
+        let _ = write_head(&Layout::standard(), &mut s);
+        s
+    });
+    let mut s = String::with_capacity(opening.len() + 192);
+    s.push_str(opening);
+    let _ = write_body(core::slice::from_ref(&slide), &mut s);
+    s
 }
 
 fn cow_data(data: Cow<'_, [u8]>) -> crate::wsp::Data<'_> {
     data.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_slide_is_the_presentation_of_one_slide() {
+        let content = SlideContent::new()
+            .image("a&b.jpg", "image/jpeg", &b"\xFF\xD8"[..])
+            .text("t.txt", "hi")
+            .duration_ms(1234);
+        for _ in 0..2 {
+            let whole = Presentation {
+                layout: Layout::standard(),
+                slides: alloc::vec![content.to_slide()],
+            }
+            .to_xml();
+            assert_eq!(first_slide(content.to_slide()), whole);
+            assert_eq!(
+                whole,
+                alloc::format!("{}", Presentation::parse(&whole).unwrap())
+            );
+        }
+    }
 }
