@@ -2,8 +2,9 @@
 //! fields for the headers its table allows, checked against that table
 //! ([`rules`](super::rules)), and the [`Message`] enum over them.
 //!
-//! Decoding goes bytes → [`Pdu`] → struct; encoding struct → [`Pdu`] →
-//! bytes. A decoded struct remembers the wire order of its headers and keeps
+//! Decoding goes bytes → [`Pdu`] → struct, each value moved into its
+//! field; encoding writes the struct's fields straight to bytes, in the
+//! order of the PDU it stands for (`to_pdu` gives that PDU). A decoded struct remembers the wire order of its headers and keeps
 //! the headers it has no field for (unknown codes, application headers,
 //! headers its type does not allow) with their positions, so that a
 //! canonical PDU re-encodes byte for byte.
