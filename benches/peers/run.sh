@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Side by side: mms-pdu and other MMS decoders on the same PDUs, in one run.
 #
-#   bash benches/peers/run.sh            # prints a table: time per decode, ratio
+#   bash benches/peers/run.sh            # prints tables: time per operation, ratio
+#
+# Raced: the generic and the typed decode, the builder's encode (with the
+# SMIL it writes) and one personalised copy through the campaign API.
 #
 # Peers are installed from package registries only, in a private place:
 # - python-messaging (PyPI), in a venv under $PEERS_DIR (default /tmp).
@@ -35,41 +38,58 @@ FILES=(
 )
 
 cargo build -q --release --example mmsbench
-ours=$(./target/release/examples/mmsbench --iterations "${OURS_ITERATIONS:-20000}" "${FILES[@]}")
-theirs=$("$VENV/bin/python" benches/peers/python_messaging.py -n "${PEER_ITERATIONS:-200}" "${FILES[@]}")
-# Encoding: python-messaging cannot re-encode what it decodes, so both
-# encode the same new m-send-req (one slide: a JPEG of 30 / 300 KB, a text).
-ours_enc=$(./target/release/examples/mmsbench --iterations "${OURS_ITERATIONS:-20000}" --compose 30 300)
-theirs_enc=$("$VENV/bin/python" benches/peers/python_messaging.py -n "${PEER_ITERATIONS:-200}" --compose 30 300)
+N=${OURS_ITERATIONS:-20000}
+PN=${PEER_ITERATIONS:-200}
+bench=./target/release/examples/mmsbench
+py="$VENV/bin/python benches/peers/python_messaging.py"
+# Decoding the same files; python-messaging decodes into its message
+# object, the peer of our typed decode. Encoding: python-messaging cannot
+# re-encode what it decodes, so both build and encode the same new
+# m-send-req (one slide: a JPEG of 30 / 300 KB, a text), and both write
+# personalised copies of it (Transaction-Id, To, Subject) around a 100 KB
+# JPEG: ours through compose::Campaign, theirs by re-encoding the message.
+ours=$($bench --iterations "$N" "${FILES[@]}"; $bench --iterations "$N" --compose 30 300; $bench --iterations "$N" --campaign 100)
+theirs=$($py -n "$PN" "${FILES[@]}"; $py -n "$PN" --compose 30 300; $py -n "$PN" --campaign 100)
 
-python3 - "$ours" "$theirs" "$ours_enc" "$theirs_enc" <<'PY'
+python3 - "$ours" "$theirs" <<'PY'
 import sys
-ours = {l.split()[0]: l.split()[1:] for l in sys.argv[1].splitlines()}
-theirs = {l.split()[0]: l.split()[1:] for l in sys.argv[2].splitlines()}
-for l in sys.argv[3].splitlines():
-    ours[l.split()[0]] = ["-", l.split()[1]]
-for l in sys.argv[4].splitlines():
-    theirs[l.split()[0]] = ["-", l.split()[1]]
-print(f"{'decode: PDU':58} {'mms-pdu ns':>11} {'python-messaging ns':>20} {'ratio':>8}")
-for f, (dec, _enc) in ours.items():
-    if f.startswith("compose:"):
-        continue
-    t = theirs.get(f, ["?"])
-    if t[0] in ("error:", "?"):
-        print(f"{f:58} {dec:>11} {'fails':>20} {'-':>8}")
-        continue
-    print(f"{f:58} {dec:>11} {t[0]:>20} {float(t[0]) / float(dec):>7.0f}x")
-print()
-print(f"{'encode: m-send-req with one slide':58} {'mms-pdu ns':>11} {'python-messaging ns':>20} {'ratio':>8}")
-for f, (_dec, enc) in ours.items():
-    if not f.startswith("compose:"):
-        continue
-    label = f"compose, JPEG of {f.split(':')[1]} KB"
-    t = theirs.get(f, ["-", "?"])
-    if t[1] == "?":
-        print(f"{label:58} {enc:>11} {'fails':>20} {'-':>8}")
-        continue
-    print(f"{label:58} {enc:>11} {t[1]:>20} {float(t[1]) / float(enc):>7.0f}x")
-print("Android PduParser: skipped (not on a package registry; needs the Android framework)")
+def table(text):
+    rows = {}
+    for l in text.splitlines():
+        f = l.split()
+        if len(f) == 5:
+            rows[(f[0], f[1])] = (float(f[2]), float(f[3]), float(f[4]))
+        elif len(f) >= 2 and f[1] == "error:":
+            rows[(f[0], "error")] = None
+    return rows
+ours, theirs = table(sys.argv[1]), table(sys.argv[2])
+print("median ns per operation over batches, after a warm-up; (min-max) the spread")
+head = f"{'':50} {'mms-pdu ns':>22} {'python-messaging ns':>26} {'ratio':>7}"
+def row(label, ours_key, theirs_key):
+    o = ours.get(ours_key)
+    if o is None:
+        return
+    t = theirs.get(theirs_key)
+    ours_s = f"{o[0]:.0f} ({o[1]:.0f}-{o[2]:.0f})"
+    if t is None:
+        print(f"{label:50} {ours_s:>22} {'fails' if (theirs_key[0], 'error') in theirs else '-':>26} {'-':>7}")
+        return
+    theirs_s = f"{t[0]:.0f} ({t[1]:.0f}-{t[2]:.0f})"
+    print(f"{label:50} {ours_s:>22} {theirs_s:>26} {t[0] / o[0]:>6.0f}x")
+files = []
+for name, _ in ours:
+    if ":" not in name and name not in files:
+        files.append(name)
+for metric, what in [("decode", "generic decode (Pdu::decode)"),
+                     ("decode_typed", "typed decode (Message::decode)")]:
+    print(f"\n{what:50} {head[51:]}")
+    for f in files:
+        row(f.split("/", 2)[-1], (f, metric), (f, "decode"))
+print(f"\n{'encode: m-send-req with one slide':50} {head[51:]}")
+for kb in ("30", "300"):
+    row(f"build + encode, JPEG of {kb} KB", (f"compose:{kb}", "build_encode"), (f"compose:{kb}", "build_encode"))
+    row(f"encode the built message, JPEG of {kb} KB", (f"compose:{kb}", "encode_typed"), (f"compose:{kb}", "encode_typed"))
+row("one campaign copy, JPEG of 100 KB", ("campaign:100", "copy"), ("campaign:100", "copy"))
+print("\nAndroid PduParser: skipped (not on a package registry; needs the Android framework)")
 print("ofono mmsd / mmsd-tng: skipped (no decoder library on a package registry; its sources are not served here)")
 PY

@@ -4,7 +4,8 @@
 //! [`SendReqBuilder`] (from [`SendReq::builder`](crate::mms::message::SendReq::builder))
 //! builds an m-send-req the way a sending client does; with the `smil`
 //! feature, [`SendReqBuilder::slide`] writes the SMIL presentation from
-//! `smil::SlideContent`s. The MMS and SMIL layers know nothing of this
+//! `smil::SlideContent`s. [`Campaign`] encodes many personalised copies of
+//! one message around the same media. The MMS and SMIL layers know nothing of this
 //! module; it only looks down at them.
 //!
 //! ```
@@ -14,6 +15,8 @@
 //! assert_eq!(err, BuildError::NoTransactionId);
 //! ```
 
+mod campaign;
 mod send_req;
 
+pub use campaign::Campaign;
 pub use send_req::{BuildError, ParamEncoding, SendReqBuilder};

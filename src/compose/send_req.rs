@@ -18,6 +18,47 @@ use crate::wsp::{
 };
 use crate::{Body, EncodeError};
 
+/// The well-known code of a media type the builder writes, found in the
+/// table (`WELL_KNOWN_MEDIA`, WAP-230 Table 40) when the crate compiles
+/// rather than on every message: what [`Media::from_name`] finds.
+const fn media_code(name: &str) -> Option<u32> {
+    let table = crate::wsp::tables::WELL_KNOWN_MEDIA;
+    let name = name.as_bytes();
+    let mut k = 0;
+    while k < table.len() {
+        let (code, row) = table[k];
+        let row = row.as_bytes();
+        if row.len() == name.len() {
+            let mut j = 0;
+            while j < name.len() && row[j].eq_ignore_ascii_case(&name[j]) {
+                j += 1;
+            }
+            // Codes above 0x4D have no short-integer form: written as text.
+            if j == name.len() && code <= 0x4D {
+                return Some(code as u32);
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The media type `name` as [`Media::from_name`] gives it, its code
+/// looked up at compile time.
+fn media(name: &'static str, code: Option<u32>) -> Media<'static> {
+    match code {
+        Some(c) => Media::WellKnown(c),
+        None => Media::Text(Text::wire(name.as_bytes())),
+    }
+}
+
+macro_rules! media {
+    ($name:literal) => {{
+        const CODE: Option<u32> = media_code($name);
+        media($name, CODE)
+    }};
+}
+
 /// Which WSP parameter codes name, filename and start are written with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ParamEncoding {
@@ -291,8 +332,8 @@ impl<'a> SendReqBuilder<'a> {
     /// Content-Location `smil.xml`); it becomes the start of a
     /// multipart/related body.
     pub fn smil(self, xml: impl Into<crate::wsp::Data<'a>>) -> Self {
-        let ct = ContentType::new(Media::from_name("application/smil"))
-            .with(Parameter::charset(Charset::UTF_8));
+        let ct =
+            ContentType::new(media!("application/smil")).with(Parameter::charset(Charset::UTF_8));
         let mut p = Part::new(ct, xml);
         p.headers.push(WspHeader::ContentId {
             id: Text::wire(b"<smil>"),
@@ -310,7 +351,7 @@ impl<'a> SendReqBuilder<'a> {
         } else {
             Charset::UTF_8
         };
-        let ct = ContentType::new(Media::from_name("text/plain")).with(Parameter::charset(cs));
+        let ct = ContentType::new(media!("text/plain")).with(Parameter::charset(cs));
         self.attachment_with(ct, name, text.as_bytes().to_vec().into())
     }
     /// Adds a media part (`image/jpeg`, …) named `name`.
@@ -402,14 +443,14 @@ impl<'a> SendReqBuilder<'a> {
                         String::from("<smil>")
                     }
                 };
-                ContentType::new(Media::from_name("application/vnd.wap.multipart.related"))
+                ContentType::new(media!("application/vnd.wap.multipart.related"))
                     .with(Parameter::typed(
                         0x09,
-                        ParamValue::Media(Media::from_name("application/smil")),
+                        ParamValue::Media(media!("application/smil")),
                     ))
                     .with(self.params.start(&start)?)
             }
-            None => ContentType::new(Media::from_name("application/vnd.wap.multipart.mixed")),
+            None => ContentType::new(media!("application/vnd.wap.multipart.mixed")),
         };
         req.content_type = ct;
         for p in &mut self.parts {
@@ -421,10 +462,9 @@ impl<'a> SendReqBuilder<'a> {
             parts: core::mem::take(&mut self.parts),
             ..Multipart::default()
         }));
-        let pdu = req.to_pdu();
-        pdu.validate()?;
-        let size = pdu.encoded_len();
+        req.validate()?;
         if let Some(limit) = self.max_size {
+            let size = req.encoded_len();
             if size > limit {
                 return Err(BuildError::TooLarge { size, limit });
             }
@@ -492,5 +532,28 @@ impl<'a> SendReqBuilder<'a> {
     /// Adds slides one after the other ([`slide`](Self::slide)).
     pub fn slides(self, slides: impl IntoIterator<Item = crate::smil::SlideContent<'a>>) -> Self {
         slides.into_iter().fold(self, Self::slide)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_looked_up_at_compile_time_is_what_from_name_finds() {
+        assert_eq!(
+            media!("application/smil"),
+            Media::from_name("application/smil")
+        );
+        assert_eq!(media!("text/plain"), Media::from_name("text/plain"));
+        assert_eq!(
+            media!("application/vnd.wap.multipart.related"),
+            Media::from_name("application/vnd.wap.multipart.related")
+        );
+        assert_eq!(
+            media!("application/vnd.wap.multipart.mixed"),
+            Media::from_name("application/vnd.wap.multipart.mixed")
+        );
+        assert!(matches!(media!("text/plain"), Media::WellKnown(0x03)));
     }
 }

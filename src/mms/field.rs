@@ -27,19 +27,24 @@ pub struct FieldCode(pub u8);
 // and versions: `FIELD_NAMES` in tables.rs.
 
 impl FieldCode {
+    /// The row of `FIELD_NAMES`: the codes run from 0x01 without a gap,
+    /// so the row of code `c` is at `c - 1` (a search if that ever changes).
+    fn row(self) -> Option<&'static (u8, &'static str, u8)> {
+        match FIELD_NAMES.get(usize::from(self.0).wrapping_sub(1)) {
+            Some(r) if r.0 == self.0 => Some(r),
+            _ => FIELD_NAMES
+                .binary_search_by_key(&self.0, |&(c, _, _)| c)
+                .ok()
+                .map(|k| &FIELD_NAMES[k]),
+        }
+    }
     /// The header name as MMS_ENC's table spells it; `None` for an unknown code.
     pub fn name(self) -> Option<&'static str> {
-        FIELD_NAMES
-            .binary_search_by_key(&self.0, |&(c, _, _)| c)
-            .ok()
-            .map(|k| FIELD_NAMES[k].1)
+        self.row().map(|r| r.1)
     }
     /// The MMS version that introduced the field, as (major, minor).
     pub fn since(self) -> Option<(u8, u8)> {
-        FIELD_NAMES
-            .binary_search_by_key(&self.0, |&(c, _, _)| c)
-            .ok()
-            .map(|k| (FIELD_NAMES[k].2 >> 4, FIELD_NAMES[k].2 & 0x0F))
+        self.row().map(|r| (r.2 >> 4, r.2 & 0x0F))
     }
     /// Looks a field up by name, case-insensitively (`X-Mms-Read-Reply`, the
     /// MMS 1.0 name of 0x10, is accepted too).

@@ -2,8 +2,9 @@
 //! fields for the headers its table allows, checked against that table
 //! ([`rules`](super::rules)), and the [`Message`] enum over them.
 //!
-//! Decoding goes bytes → [`Pdu`] → struct; encoding struct → [`Pdu`] →
-//! bytes. A decoded struct remembers the wire order of its headers and keeps
+//! Decoding goes bytes → [`Pdu`] → struct, each value moved into its
+//! field; encoding writes the struct's fields straight to bytes, in the
+//! order of the PDU it stands for (`to_pdu` gives that PDU). A decoded struct remembers the wire order of its headers and keeps
 //! the headers it has no field for (unknown codes, application headers,
 //! headers its type does not allow) with their positions, so that a
 //! canonical PDU re-encodes byte for byte.
@@ -17,9 +18,10 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::field::FieldCode;
-use super::pdu::{Body, Header, MessageType, Pdu};
-use super::rules::{check, CodeSet, Violation};
+use super::pdu::{Body, Field, Header, MessageType, Pdu};
+use super::rules::{check, Violation};
 use super::typed::*;
+use super::typed_codec::{self, Item};
 use super::value::{FromValue, MessageClass, Time, Value, Version};
 use crate::wsp::{ContentType, EncodedString, Text};
 use crate::{DecodeError, DecodeOptions, EncodeError};
@@ -281,36 +283,81 @@ macro_rules! card_ty {
     (many, $t:ty) => { Vec<$t> };
 }
 
+/// Moves the value into its field; gives it back when the field is taken
+/// already or the value is of another shape.
 macro_rules! take {
     (one, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
-        $first
-            && match <$ty as FieldType>::from_value($v) {
-                Some(x) => {
+        if $first {
+            match <$ty as FieldType>::take_value($v) {
+                Ok(x) => {
                     $slot = x;
-                    true
+                    None
                 }
-                None => false,
+                Err(v) => Some(v),
             }
-    };
-    (opt, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
-        $slot.is_none()
-            && match <$ty as FieldType>::from_value($v) {
-                Some(x) => {
-                    $slot = Some(x);
-                    true
-                }
-                None => false,
-            }
-    };
-    (many, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
-        match <$ty as FieldType>::from_value($v) {
-            Some(x) => {
-                $slot.push(x);
-                true
-            }
-            None => false,
+        } else {
+            Some($v)
         }
     };
+    (opt, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
+        if $slot.is_none() {
+            match <$ty as FieldType>::take_value($v) {
+                Ok(x) => {
+                    $slot = Some(x);
+                    None
+                }
+                Err(v) => Some(v),
+            }
+        } else {
+            Some($v)
+        }
+    };
+    (many, $slot:expr, $ty:ty, $v:expr, $first:expr) => {
+        match <$ty as FieldType>::take_value($v) {
+            Ok(x) => {
+                $slot.push(x);
+                None
+            }
+            Err(v) => Some(v),
+        }
+    };
+}
+
+/// The typed fields, by reference, in the canonical order (what `put!`
+/// gives `to_pdu`).
+macro_rules! item {
+    (one, $items:ident, $code:expr, $val:expr, $layout:expr) => {
+        if !($layout.missing.contains(&$code) && *$val == Default::default()) {
+            $items.push(Item::Typed($code, $val));
+        }
+    };
+    (opt, $items:ident, $code:expr, $val:expr, $layout:expr) => {
+        if let Some(x) = $val {
+            $items.push(Item::Typed($code, x));
+        }
+    };
+    (many, $items:ident, $code:expr, $val:expr, $layout:expr) => {
+        for x in $val {
+            $items.push(Item::Typed($code, x));
+        }
+    };
+}
+
+/// Field codes already read (a code above 0x7F is never read into a field).
+struct Seen([bool; 0x80]);
+
+impl Seen {
+    fn new() -> Self {
+        Seen([false; 0x80])
+    }
+    fn contains(&self, code: FieldCode) -> bool {
+        self.0.get(usize::from(code.0)).copied().unwrap_or(false)
+    }
+    fn insert(&mut self, code: FieldCode) {
+        if let Some(s) = self.0.get_mut(usize::from(code.0)) {
+            *s = true;
+        }
+    }
 }
 
 macro_rules! put {
@@ -383,51 +430,75 @@ macro_rules! messages {
                 /// recorded in `warnings`. The limits of the options were
                 /// applied when the PDU was decoded; only `strict` matters
                 /// here.
+                ///
+                /// Each value is moved into its field (nothing is copied).
                 pub fn from_pdu(mut pdu: Pdu<'a>, opts: &DecodeOptions) -> Result<Self, MessageError> {
                     check_type(&pdu, Self::MESSAGE_TYPE)?;
                     let warnings = warnings(&mut pdu, opts.strict)?;
                     let mut m = $name { warnings, ..Default::default() };
-                    let mut seen = CodeSet::default();
+                    m.layout.order.reserve_exact(pdu.headers.len());
+                    let mut seen = Seen::new();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
-                        let taken = match &h {
+                        let h = match h {
                             Header::Field(f) => {
-                                let code = f.code();
-                                let v = f.value();
+                                let (code, v, raw) = f.into_parts();
                                 let first = !seen.contains(code);
-                                let ok = if code == FieldCode::MESSAGE_TYPE {
-                                    first
+                                let back = if code == FieldCode::MESSAGE_TYPE {
+                                    if first { None } else { Some(v) }
                                 } else if code == FieldCode::MMS_VERSION {
                                     match v {
                                         Value::Version(x) if first => {
-                                            m.version = *x;
-                                            true
+                                            m.version = x;
+                                            None
                                         }
-                                        _ => false,
+                                        other => Some(other),
                                     }
                                 }
                                 $( else if code == FieldCode::$code {
                                     take!($card, m.$field, $ty, v, first)
                                 } )*
                                 else {
-                                    false
+                                    Some(v)
                                 };
-                                if ok {
-                                    seen.insert(code);
-                                    m.layout.order.push(code);
+                                match back {
+                                    None => {
+                                        seen.insert(code);
+                                        m.layout.order.push(code);
+                                        continue;
+                                    }
+                                    Some(v) => Header::Field(Field::from_parts(code, v, raw)),
                                 }
-                                ok
                             }
-                            Header::Application { .. } => false,
+                            other => other,
                         };
-                        if !taken {
-                            m.others.push((k, h));
-                        }
+                        m.others.push((k, h));
                     }
                     $( if is_one!($card) && !seen.contains(FieldCode::$code) {
                         m.layout.missing.push(FieldCode::$code);
                     } )*
                     m.body = pdu.body;
                     Ok(m)
+                }
+
+                /// The headers `to_pdu` gives, by reference, in order.
+                fn items(&self) -> Vec<Item<'_, 'a>> {
+                    let mut items: Vec<Item<'_, 'a>> =
+                        Vec::with_capacity(3 + Self::FIELDS.len() + self.others.len());
+                    items.push(Item::Type(Self::MESSAGE_TYPE.0));
+                    $( item!($card, items, FieldCode::$code, &self.$field, self.layout); )*
+                    typed_codec::insert_version(&mut items, &self.version);
+                    typed_codec::arrange(items, &self.layout.order, &self.others)
+                }
+
+                /// Exact encoded length (what [`encode`](Self::encode) writes).
+                pub fn encoded_len(&self) -> usize {
+                    typed_codec::encoded_len(&self.items(), self.body.as_ref())
+                }
+
+                /// Checks that the message can be written (the checks of
+                /// [`Pdu::validate`] on the PDU it stands for).
+                pub fn validate(&self) -> Result<(), EncodeError> {
+                    typed_codec::validate(&self.items(), self.body.as_ref())
                 }
 
                 /// The generic PDU: headers in the decoded wire order (or
@@ -451,9 +522,11 @@ macro_rules! messages {
                     Self::from_pdu(Pdu::decode_with(bytes, &opts)?, &opts)
                 }
 
-                /// Encodes the message.
+                /// Encodes the message: the octets of `to_pdu().encode()`,
+                /// written straight from the fields (no PDU rebuilt, the
+                /// body not cloned), allocated once at the exact size.
                 pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-                    self.to_pdu().encode()
+                    typed_codec::encode(&self.items(), self.body.as_ref())
                 }
 
                 /// Checks the message against its header table.
@@ -536,6 +609,11 @@ macro_rules! messages {
                     $( Message::$name(m) => m.to_pdu(), )*
                 }
             }
+            fn encode_direct(&self) -> Result<Vec<u8>, EncodeError> {
+                match self {
+                    $( Message::$name(m) => m.encode(), )*
+                }
+            }
             /// Its type.
             pub fn message_type(&self) -> MessageType {
                 match self {
@@ -593,9 +671,10 @@ impl<'a> Message<'a> {
         let opts = DecodeOptions::STRICT;
         Self::from_pdu(Pdu::decode_with(bytes, &opts)?, &opts)
     }
-    /// Encodes the message.
+    /// Encodes the message (directly from its fields, see the structs'
+    /// `encode`).
     pub fn encode(&self) -> Result<Vec<u8>, EncodeError> {
-        self.to_pdu().encode()
+        self.encode_direct()
     }
 }
 

@@ -11,6 +11,7 @@ pub mod rules;
 pub(crate) mod serde;
 pub(crate) mod tables;
 pub mod typed;
+mod typed_codec;
 pub(crate) mod value;
 pub mod view;
 

@@ -175,7 +175,7 @@ impl<'a> Header<'a> {
             Header::Application { name, value } => name.len() + 1 + value.text_string_len(),
         }
     }
-    fn encode<B: BufMut>(&self, out: &mut B) {
+    pub(crate) fn encode<B: BufMut>(&self, out: &mut B) {
         match self {
             Header::Field(f) => {
                 out.put_u8(0x80 | f.code.0);
@@ -480,20 +480,31 @@ impl<'a> Pdu<'a> {
         out.put_slice(&self.trailing);
         Ok(())
     }
+    /// The smallest shared part [`encode_vectored`](Self::encode_vectored)
+    /// hands on as its own chunk: 4 KiB. Below it, copying the octets into
+    /// the framing buffer costs less than one more chunk does (a reference
+    /// count, an entry in the chunk list, an `iovec` for `writev`), so
+    /// the vectored encoding of a small PDU is one buffer, as fast as
+    /// [`encode`](Self::encode).
+    pub const SHARED_CHUNK_MIN: usize = 4 * 1024;
+
     /// The encoded PDU as a chain of buffers for vectored writes
-    /// (`writev`, [`bytes::Buf::chain`]): the headers and part framing in
-    /// one buffer allocated at its exact size, and each part whose data is
-    /// a shared [`Bytes`](bytes::Bytes) ([`Data::Shared`](crate::wsp::Data))
-    /// handed on as that buffer, not copied.
+    /// (`writev`, [`bytes::Buf::chain`]): the headers, part framing and
+    /// small parts in buffers allocated at their exact size, and each part
+    /// whose data is a shared [`Bytes`](bytes::Bytes)
+    /// ([`Data::Shared`](crate::wsp::Data)) of at least
+    /// [`SHARED_CHUNK_MIN`](Self::SHARED_CHUNK_MIN) octets handed on as
+    /// that buffer, not copied.
     ///
     /// ```
     /// use bytes::Bytes;
     /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
     /// use mms_pdu::{Body, MessageType, Pdu, Version};
     /// let jpeg = Bytes::from(vec![0xFF; 100_000]);
+    /// let logo = Bytes::from(vec![0x89; 300]); // small: copied inline
     /// let mut pdu = Pdu::new(MessageType::SEND_REQ, Version::V1_2);
-    /// let part = Part::new(ContentType::new(Media::from_name("image/jpeg")), jpeg.clone());
-    /// let body = Multipart { parts: vec![part], ..Multipart::default() };
+    /// let image = |b: &Bytes| Part::new(ContentType::new(Media::from_name("image/jpeg")), b.clone());
+    /// let body = Multipart { parts: vec![image(&logo), image(&jpeg)], ..Multipart::default() };
     /// pdu.set_body(ContentType::new(Media::from_name("application/vnd.wap.multipart.mixed")), Body::Multipart(body));
     /// let chunks = pdu.encode_vectored()?;
     /// assert_eq!(chunks.len(), 2);
@@ -504,18 +515,21 @@ impl<'a> Pdu<'a> {
     pub fn encode_vectored(&self) -> Result<Vec<bytes::Bytes>, EncodeError> {
         use crate::wsp::Data;
         self.validate()?;
+        let min = Self::SHARED_CHUNK_MIN;
         let shared = match &self.body {
-            Some(Body::Multipart(m)) => m.shared_len(),
-            Some(Body::Data(Data::Shared(b))) => b.len(),
+            Some(Body::Multipart(m)) => m.shared_len(min),
+            Some(Body::Data(Data::Shared(b))) if b.len() >= min => b.len(),
             _ => 0,
         };
         let mut buf = bytes::BytesMut::with_capacity(self.encoded_len() - shared);
-        let mut chunks = Vec::new();
+        // Chunks: one buffer when nothing is shared; around each shared
+        // part, the buffer before it, the part, and the buffer after.
+        let mut chunks = Vec::with_capacity(if shared == 0 { 1 } else { 4 });
         for h in &self.headers {
             h.encode(&mut buf);
         }
         let mut on_data = |buf: &mut bytes::BytesMut, d: &Data<'_>| match d {
-            Data::Shared(b) => {
+            Data::Shared(b) if b.len() >= min => {
                 if !buf.is_empty() {
                     chunks.push(buf.split().freeze());
                 }
@@ -588,6 +602,21 @@ impl<'a> Pdu<'a> {
             trailing: Cow::Owned(self.trailing.into_owned()),
             warnings: self.warnings,
         }
+    }
+}
+
+impl<'a> Field<'a> {
+    /// Code, value and wire octets, for a reader that moves the value out.
+    pub(crate) fn into_parts(self) -> (FieldCode, Value<'a>, Option<Cow<'a, [u8]>>) {
+        (self.code, self.value, self.raw)
+    }
+    /// The field [`into_parts`](Self::into_parts) took apart.
+    pub(crate) fn from_parts(
+        code: FieldCode,
+        value: Value<'a>,
+        raw: Option<Cow<'a, [u8]>>,
+    ) -> Self {
+        Field { code, value, raw }
     }
 }
 

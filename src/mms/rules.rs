@@ -25,20 +25,6 @@ pub enum Presence {
 
 use Presence::{Mandatory as M, MandatoryRepeated as MR, Optional as O, Repeated as R};
 
-/// A set of field codes with O(1) membership: the checks ask "seen
-/// before?" once per header, and a list would make that O(headers²).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct CodeSet([u64; 4]);
-
-impl CodeSet {
-    pub(crate) fn contains(&self, code: FieldCode) -> bool {
-        self.0[usize::from(code.0 >> 6)] & (1 << (code.0 & 63)) != 0
-    }
-    pub(crate) fn insert(&mut self, code: FieldCode) {
-        self.0[usize::from(code.0 >> 6)] |= 1 << (code.0 & 63);
-    }
-}
-
 macro_rules! table {
     ($($code:ident: $p:expr),* $(,)?) => { &[$((FieldCode::$code, $p)),*] };
 }
@@ -265,36 +251,44 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
     }
     // Order: Message-Type first, then Transaction-Id (when the type has
     // one and it is present), then MMS-Version (MMS_ENC 1.3 §7.1).
-    let codes: Vec<Option<FieldCode>> = pdu.headers.iter().map(Header::code).collect();
-    let present: CodeSet = codes
-        .iter()
-        .flatten()
-        .fold(CodeSet::default(), |mut s, &c| {
-            s.insert(c);
-            s
-        });
-    let has_tid = present.contains(FieldCode::TRANSACTION_ID);
-    let mut expected = Vec::with_capacity(3);
-    expected.push(FieldCode::MESSAGE_TYPE);
-    if has_tid {
-        expected.push(FieldCode::TRANSACTION_ID);
-    }
-    expected.push(FieldCode::MMS_VERSION);
-    for (k, want) in expected.iter().enumerate() {
-        if codes.get(k).copied().flatten() != Some(*want) && present.contains(*want) {
+    // One pass per question, no list built: checking is part of every
+    // typed decode.
+    let code_at = |k: usize| pdu.headers.get(k).and_then(Header::code);
+    let has = |c: FieldCode| pdu.headers.iter().any(|h| h.code() == Some(c));
+    let has_tid = has(FieldCode::TRANSACTION_ID);
+    let expected = [
+        Some(FieldCode::MESSAGE_TYPE),
+        has_tid.then_some(FieldCode::TRANSACTION_ID),
+        Some(FieldCode::MMS_VERSION),
+    ];
+    for (k, want) in expected.iter().flatten().enumerate() {
+        if code_at(k) != Some(*want) && has(*want) {
             out.push(v(*want, ViolationKind::OutOfOrder));
         }
     }
-    if let Some(k) = codes
+    if let Some(k) = pdu
+        .headers
         .iter()
-        .position(|c| *c == Some(FieldCode::CONTENT_TYPE))
+        .position(|h| h.code() == Some(FieldCode::CONTENT_TYPE))
     {
-        if k + 1 != codes.len() {
+        if k + 1 != pdu.headers.len() {
             out.push(v(FieldCode::CONTENT_TYPE, ViolationKind::OutOfOrder));
         }
     }
-    let presence = |code: FieldCode| table.iter().find(|(c, _)| *c == code).map(|&(_, p)| p);
-    let mut seen = CodeSet::default();
+    // The table by code (a code above 0x7F is in no table): 0 not
+    // listed, 1 may appear once only (M, O; Message-Type and MMS-Version
+    // are M), 2 listed otherwise; and the codes met so far.
+    const NOT_LISTED: u8 = 0;
+    const ONCE: u8 = 1;
+    let mut listed = [NOT_LISTED; 0x80];
+    for &(c, p) in table {
+        if let Some(slot) = listed.get_mut(usize::from(c.0)) {
+            *slot = if matches!(p, M | O) { ONCE } else { 2 };
+        }
+    }
+    listed[usize::from(FieldCode::MESSAGE_TYPE.0)] = ONCE;
+    listed[usize::from(FieldCode::MMS_VERSION.0)] = ONCE;
+    let mut seen = [false; 0x80];
     for h in &pdu.headers {
         let Header::Field(f) = h else { continue };
         let code = f.code();
@@ -304,32 +298,36 @@ pub fn check(pdu: &Pdu<'_>) -> Vec<Violation> {
         {
             out.push(v(code, ViolationKind::BadValue));
         }
-        let p = if code == FieldCode::MESSAGE_TYPE || code == FieldCode::MMS_VERSION {
-            Some(Presence::Mandatory)
-        } else {
-            presence(code)
-        };
-        match p {
-            None if code.name().is_some() => out.push(v(code, ViolationKind::NotAllowed)),
-            None => {} // unknown codes are kept, not judged
-            Some(M | O) if seen.contains(code) => out.push(v(code, ViolationKind::Repeated)),
-            Some(_) => {}
-        }
-        if let Some((major, minor)) = code.since() {
-            let since = Version { major, minor };
-            if version < since && p.is_some() {
-                out.push(v(code, ViolationKind::TooNew { since, version }));
+        let k = usize::from(code.0);
+        match listed.get(k).copied().unwrap_or(NOT_LISTED) {
+            NOT_LISTED => {
+                // Unknown codes are kept, not judged.
+                if code.name().is_some() {
+                    out.push(v(code, ViolationKind::NotAllowed));
+                }
+            }
+            p => {
+                if p == ONCE && seen[k] {
+                    out.push(v(code, ViolationKind::Repeated));
+                }
+                if let Some((major, minor)) = code.since() {
+                    let since = Version { major, minor };
+                    if version < since {
+                        out.push(v(code, ViolationKind::TooNew { since, version }));
+                    }
+                }
             }
         }
-        seen.insert(code);
-    }
-    for code in [FieldCode::MMS_VERSION] {
-        if !seen.contains(code) {
-            out.push(v(code, ViolationKind::Missing));
+        if let Some(s) = seen.get_mut(k) {
+            *s = true;
         }
     }
+    let met = |c: FieldCode| seen.get(usize::from(c.0)).copied().unwrap_or(false);
+    if !met(FieldCode::MMS_VERSION) {
+        out.push(v(FieldCode::MMS_VERSION, ViolationKind::Missing));
+    }
     for &(code, p) in table {
-        if matches!(p, M | MR) && !seen.contains(code) {
+        if matches!(p, M | MR) && !met(code) {
             out.push(v(code, ViolationKind::Missing));
         }
     }

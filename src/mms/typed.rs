@@ -5,15 +5,83 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::field::{FieldCode, ValueKind};
-use super::value::{ElementItem, FromValue, MessageClass, Time, Value};
+use super::value::{ElementItem, FromValue, MessageClass, Time, Value, Version};
 use crate::wsp::{ContentType, EncodedString, Media, Text};
+use crate::EncodeError;
 
 /// A Rust type a typed message field holds.
+///
+/// Besides the mapping to and from the generic [`Value`], a field type
+/// encodes itself with the grammar of [`Value::encode`] (MMS_ENC 1.3 §7.3)
+/// without building an owned `Value`: typed messages encode and decode
+/// without copying their octets.
+///
+/// ```
+/// use mms_pdu::mms::typed::FieldType;
+/// use mms_pdu::wsp::Text;
+/// use mms_pdu::{FieldCode, Value};
+/// let t = Text::new("T1")?;
+/// assert_eq!(t.value_len(FieldCode::TRANSACTION_ID), 3);
+/// let mut out = Vec::new();
+/// t.put_value(FieldCode::TRANSACTION_ID, &mut out);
+/// assert_eq!(out, b"T1\0");
+/// assert_eq!(Text::take_value(Value::Long(3)), Err(Value::Long(3)));
+/// # Ok::<(), mms_pdu::EncodeError>(())
+/// ```
 pub trait FieldType<'a>: Sized {
     /// Reads the generic value; `None` when it is of another shape.
     fn from_value(v: &Value<'a>) -> Option<Self>;
     /// The generic value for field `code`.
     fn to_value(&self, code: FieldCode) -> Value<'a>;
+    /// Reads the generic value by moving it (its octets are not copied);
+    /// gives it back when it is of another shape.
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        Self::from_value(&v).ok_or(v)
+    }
+    /// Runs `f` on the generic value for field `code`, borrowing this
+    /// value's octets where the type allows it.
+    fn with_value<R>(&self, code: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&self.to_value(code))
+    }
+    /// The encoded length of the value of field `code` (without the code).
+    fn value_len(&self, code: FieldCode) -> usize {
+        self.with_value(code, |v| v.encoded_len())
+    }
+    /// Writes the value of field `code` (without the code).
+    fn put_value(&self, code: FieldCode, out: &mut Vec<u8>) {
+        self.with_value(code, |v| v.encode(out))
+    }
+    /// Checks that the value of field `code` can be written
+    /// ([`Value::validate`]).
+    fn check_value(&self, code: FieldCode) -> Result<(), EncodeError> {
+        self.with_value(code, |v| v.validate(code))
+    }
+}
+
+/// The same text, borrowed.
+fn text_ref<'s>(t: &'s Text<'_>) -> Text<'s> {
+    Text::wire(t.as_bytes())
+}
+
+/// The same encoded string, borrowed.
+fn encoded_ref<'s>(s: &'s EncodedString<'_>) -> EncodedString<'s> {
+    match s.charset() {
+        Some(cs) => EncodedString::with_charset(cs, s.as_bytes()),
+        None => EncodedString::text(Text::wire(s.as_bytes())),
+    }
+}
+
+/// X-Mms-MMS-Version (§7.3.34).
+impl<'a> FieldType<'a> for Version {
+    fn from_value(v: &Value<'a>) -> Option<Self> {
+        match v {
+            Value::Version(x) => Some(*x),
+            _ => None,
+        }
+    }
+    fn to_value(&self, _: FieldCode) -> Value<'a> {
+        Value::Version(*self)
+    }
 }
 
 impl<'a> FieldType<'a> for Text<'a> {
@@ -25,6 +93,15 @@ impl<'a> FieldType<'a> for Text<'a> {
     }
     fn to_value(&self, _: FieldCode) -> Value<'a> {
         Value::Text(self.clone())
+    }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::Text(t) => Ok(t),
+            other => Err(other),
+        }
+    }
+    fn with_value<R>(&self, _: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&Value::Text(text_ref(self)))
     }
 }
 
@@ -38,6 +115,15 @@ impl<'a> FieldType<'a> for EncodedString<'a> {
     fn to_value(&self, _: FieldCode) -> Value<'a> {
         Value::EncodedString(self.clone())
     }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::EncodedString(s) => Ok(s),
+            other => Err(other),
+        }
+    }
+    fn with_value<R>(&self, _: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&Value::EncodedString(encoded_ref(self)))
+    }
 }
 
 impl<'a> FieldType<'a> for FromValue<'a> {
@@ -49,6 +135,18 @@ impl<'a> FieldType<'a> for FromValue<'a> {
     }
     fn to_value(&self, _: FieldCode) -> Value<'a> {
         Value::From(self.clone())
+    }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::From(f) => Ok(f),
+            other => Err(other),
+        }
+    }
+    fn with_value<R>(&self, _: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&Value::From(match self {
+            FromValue::Address(s) => FromValue::Address(encoded_ref(s)),
+            FromValue::InsertAddress => FromValue::InsertAddress,
+        }))
     }
 }
 
@@ -105,6 +203,18 @@ impl<'a> FieldType<'a> for MessageClass<'a> {
     fn to_value(&self, _: FieldCode) -> Value<'a> {
         Value::MessageClass(self.clone())
     }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::MessageClass(c) => Ok(c),
+            other => Err(other),
+        }
+    }
+    fn with_value<R>(&self, _: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&Value::MessageClass(match self {
+            MessageClass::Token(b) => MessageClass::Token(*b),
+            MessageClass::Text(t) => MessageClass::Text(text_ref(t)),
+        }))
+    }
 }
 
 impl<'a> FieldType<'a> for ContentType<'a> {
@@ -116,6 +226,22 @@ impl<'a> FieldType<'a> for ContentType<'a> {
     }
     fn to_value(&self, _: FieldCode) -> Value<'a> {
         Value::ContentType(self.clone())
+    }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::ContentType(c) => Ok(c),
+            other => Err(other),
+        }
+    }
+    // What `Value::ContentType` does, without copying the parameter list.
+    fn value_len(&self, _: FieldCode) -> usize {
+        self.encoded_len()
+    }
+    fn put_value(&self, _: FieldCode, out: &mut Vec<u8>) {
+        self.encode(out)
+    }
+    fn check_value(&self, _: FieldCode) -> Result<(), EncodeError> {
+        self.validate()
     }
 }
 
@@ -256,6 +382,18 @@ impl<'a> FieldType<'a> for PreviouslySentBy<'a> {
             address: self.address.clone(),
         }
     }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::PreviouslySentBy { count, address } => Ok(PreviouslySentBy { count, address }),
+            other => Err(other),
+        }
+    }
+    fn with_value<R>(&self, _: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&Value::PreviouslySentBy {
+            count: self.count,
+            address: encoded_ref(&self.address),
+        })
+    }
 }
 
 /// X-Mms-Previously-Sent-Date (§7.3.38).
@@ -311,6 +449,18 @@ impl<'a> FieldType<'a> for MmFlag<'a> {
             op: self.op,
             flag: self.flag.clone(),
         }
+    }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::MmFlags { op, flag } => Ok(MmFlag { op, flag }),
+            other => Err(other),
+        }
+    }
+    fn with_value<R>(&self, _: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        f(&Value::MmFlags {
+            op: self.op,
+            flag: encoded_ref(&self.flag),
+        })
     }
 }
 
@@ -368,6 +518,14 @@ impl<'a> FieldType<'a> for ElementDescriptor<'a> {
             params: self.params.clone(),
         }
     }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::ElementDescriptor { reference, params } => {
+                Ok(ElementDescriptor { reference, params })
+            }
+            other => Err(other),
+        }
+    }
 }
 
 /// A value that may carry the status count of the delete confirmations
@@ -408,6 +566,27 @@ impl<'a, T: FieldType<'a>> FieldType<'a> for Counted<T> {
                 value: alloc::boxed::Box::new(v),
             },
             None => v,
+        }
+    }
+    fn take_value(v: Value<'a>) -> Result<Self, Value<'a>> {
+        match v {
+            Value::Counted { count, value } => match T::take_value(*value) {
+                Ok(value) => Ok(Counted {
+                    count: Some(count),
+                    value,
+                }),
+                Err(value) => Err(Value::Counted {
+                    count,
+                    value: alloc::boxed::Box::new(value),
+                }),
+            },
+            other => T::take_value(other).map(|value| Counted { count: None, value }),
+        }
+    }
+    fn with_value<R>(&self, code: FieldCode, f: impl FnOnce(&Value<'_>) -> R) -> R {
+        match self.count {
+            None => self.value.with_value(code, f),
+            Some(_) => f(&self.to_value(code)),
         }
     }
 }

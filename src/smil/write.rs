@@ -4,7 +4,7 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::{self, Write as _};
+use core::fmt;
 
 use quick_xml::escape::escape;
 
@@ -50,9 +50,41 @@ impl Layout<'static> {
     }
 }
 
-/// Writes ` name="value"`, escaped.
+/// Writes ` name="value"`, escaped. (Pieces written one by one: no
+/// formatting machinery, which would cost more than the octets.)
 fn attr(out: &mut impl fmt::Write, name: &str, value: &str) -> fmt::Result {
-    write!(out, " {name}=\"{}\"", escape(value))
+    out.write_char(' ')?;
+    out.write_str(name)?;
+    out.write_str("=\"")?;
+    out.write_str(&escape(value))?;
+    out.write_char('"')
+}
+
+/// Writes `v` in decimal.
+fn decimal(out: &mut impl fmt::Write, mut v: u64) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    // ASCII digits are UTF-8.
+    out.write_str(core::str::from_utf8(&digits[k..]).unwrap_or("0"))
+}
+
+/// Writes a length: `320`, `80%`.
+fn length(out: &mut impl fmt::Write, v: Length) -> fmt::Result {
+    match v {
+        Length::Px(v) => decimal(out, u64::from(v)),
+        Length::Percent(v) => {
+            decimal(out, u64::from(v))?;
+            out.write_char('%')
+        }
+    }
 }
 
 fn opt_attr(out: &mut impl fmt::Write, name: &str, value: Option<&str>) -> fmt::Result {
@@ -64,18 +96,33 @@ fn opt_attr(out: &mut impl fmt::Write, name: &str, value: Option<&str>) -> fmt::
 
 fn length_attr(out: &mut impl fmt::Write, name: &str, value: Option<Length>) -> fmt::Result {
     match value {
-        Some(v) => write!(out, " {name}=\"{v}\""),
+        Some(v) => {
+            out.write_char(' ')?;
+            out.write_str(name)?;
+            out.write_str("=\"")?;
+            length(out, v)?;
+            out.write_char('"')
+        }
         None => Ok(()),
     }
 }
 
 fn media(out: &mut impl fmt::Write, m: &MediaRef<'_>) -> fmt::Result {
-    write!(out, "<{}", m.kind.element())?;
+    out.write_char('<')?;
+    out.write_str(m.kind.element())?;
     opt_attr(out, "src", m.src.as_deref())?;
     opt_attr(out, "region", m.region.as_deref())?;
     for (name, t) in [("begin", &m.begin), ("end", &m.end), ("dur", &m.dur)] {
-        if let Some(t) = t {
-            attr(out, name, &alloc::format!("{t}"))?;
+        match t {
+            Some(super::TimeValue::Ms(v)) => {
+                out.write_char(' ')?;
+                out.write_str(name)?;
+                out.write_str("=\"")?;
+                decimal(out, *v)?;
+                out.write_str("ms\"")?;
+            }
+            Some(t) => attr(out, name, &alloc::format!("{t}"))?,
+            None => {}
         }
     }
     opt_attr(out, "alt", m.alt.as_deref())?;
@@ -85,8 +132,22 @@ fn media(out: &mut impl fmt::Write, m: &MediaRef<'_>) -> fmt::Result {
 impl fmt::Display for Presentation<'_> {
     /// The SMIL document (see [`Presentation::to_xml`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_xml(f)
+    }
+}
+
+impl Presentation<'_> {
+    /// Writes the document into `f` (a `String` directly, or a formatter).
+    fn write_xml(&self, f: &mut impl fmt::Write) -> fmt::Result {
         f.write_str("<smil>")?;
-        let l = &self.layout;
+        write_head(&self.layout, f)?;
+        write_body(&self.slides, f)
+    }
+}
+
+/// `<head>` with the layout, when there is one.
+fn write_head(l: &Layout<'_>, f: &mut impl fmt::Write) -> fmt::Result {
+    {
         if l.root.is_some() || !l.regions.is_empty() {
             f.write_str("<head><layout>")?;
             if let Some(r) = &l.root {
@@ -108,14 +169,23 @@ impl fmt::Display for Presentation<'_> {
             }
             f.write_str("</layout></head>")?;
         }
-        if self.slides.is_empty() {
+        Ok(())
+    }
+}
+
+/// `<body>` with the slides, and the end of the document.
+fn write_body(slides: &[Slide<'_>], f: &mut impl fmt::Write) -> fmt::Result {
+    {
+        if slides.is_empty() {
             return f.write_str("<body/></smil>");
         }
         f.write_str("<body>")?;
-        for s in &self.slides {
+        for s in slides {
             f.write_str("<par")?;
             if let Some(d) = s.duration {
-                write!(f, " dur=\"{d}ms\"")?;
+                f.write_str(" dur=\"")?;
+                decimal(f, d)?;
+                f.write_str("ms\"")?;
             }
             if s.media.is_empty() {
                 f.write_str("/>")?;
@@ -155,9 +225,10 @@ impl<'a> Presentation<'a> {
     /// # Ok::<(), mms_pdu::smil::SmilError>(())
     /// ```
     pub fn to_xml(&self) -> String {
-        let mut s = String::new();
+        // About what a one-slide presentation in the standard layout takes.
+        let mut s = String::with_capacity(384);
         // Writing into a String cannot fail.
-        let _ = write!(s, "{self}");
+        let _ = self.write_xml(&mut s);
         s
     }
 
@@ -187,7 +258,7 @@ impl<'a> Presentation<'a> {
 #[derive(Clone)]
 pub(crate) enum ItemData<'a> {
     /// Media octets.
-    Bytes(Cow<'a, [u8]>),
+    Bytes(crate::wsp::Data<'a>),
     /// Text, written as a text/plain part.
     Text(String),
 }
@@ -267,7 +338,7 @@ impl<'a> SlideContent<'a> {
             MediaKind::Img,
             name,
             media_type,
-            ItemData::Bytes(data.into()),
+            ItemData::Bytes(cow_data(data.into())),
         )
     }
     /// A video (`<video>` in the `Image` region).
@@ -276,7 +347,7 @@ impl<'a> SlideContent<'a> {
             MediaKind::Video,
             name,
             media_type,
-            ItemData::Bytes(data.into()),
+            ItemData::Bytes(cow_data(data.into())),
         )
     }
     /// An audio clip (`<audio>`, no region).
@@ -285,7 +356,7 @@ impl<'a> SlideContent<'a> {
             MediaKind::Audio,
             name,
             media_type,
-            ItemData::Bytes(data.into()),
+            ItemData::Bytes(cow_data(data.into())),
         )
     }
     /// A text, as a text/plain part (`<text>` in the `Text` region).
@@ -300,6 +371,26 @@ impl<'a> SlideContent<'a> {
     /// Any media, its element chosen by [`MediaKind::for_media_type`]
     /// (a vCard is a `<ref>`).
     pub fn attachment(self, name: &str, media_type: &str, data: impl Into<Cow<'a, [u8]>>) -> Self {
+        let kind = MediaKind::for_media_type(media_type);
+        self.push(
+            kind,
+            name,
+            media_type,
+            ItemData::Bytes(cow_data(data.into())),
+        )
+    }
+    /// Any media held in a shared buffer (its element chosen as by
+    /// [`attachment`](Self::attachment)): the part hands the buffer on,
+    /// and vectored encoding ([`Pdu::encode_vectored`](crate::Pdu::encode_vectored),
+    /// [`Campaign`](crate::compose::Campaign)) writes it without a copy.
+    ///
+    /// ```
+    /// use mms_pdu::smil::SlideContent;
+    /// let photo = bytes::Bytes::from(vec![0xFF; 50_000]);
+    /// let slide = SlideContent::new().shared("photo.jpg", "image/jpeg", photo.clone());
+    /// assert_eq!(slide.to_slide().media[0].src.as_deref(), Some("photo.jpg"));
+    /// ```
+    pub fn shared(self, name: &str, media_type: &str, data: bytes::Bytes) -> Self {
         let kind = MediaKind::for_media_type(media_type);
         self.push(kind, name, media_type, ItemData::Bytes(data.into()))
     }
@@ -342,11 +433,48 @@ pub(crate) fn append_slide(existing: &[u8], slide: Slide<'_>) -> Option<String> 
     Some(p.to_xml())
 }
 
-/// A new presentation in the standard layout with one slide.
+/// A new presentation in the standard layout with one slide: what
+/// [`Presentation::to_xml`] writes for it, the constant opening (the
+/// standard layout) written once per process.
 pub(crate) fn first_slide(slide: Slide<'_>) -> String {
-    Presentation {
-        layout: Layout::standard(),
-        slides: alloc::vec![slide],
+    static OPENING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let opening = OPENING.get_or_init(|| {
+        let mut s = String::from("<smil>");
+        // Writing into a String cannot fail.
+        let _ = write_head(&Layout::standard(), &mut s);
+        s
+    });
+    let mut s = String::with_capacity(opening.len() + 192);
+    s.push_str(opening);
+    let _ = write_body(core::slice::from_ref(&slide), &mut s);
+    s
+}
+
+fn cow_data(data: Cow<'_, [u8]>) -> crate::wsp::Data<'_> {
+    data.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_slide_is_the_presentation_of_one_slide() {
+        let content = SlideContent::new()
+            .image("a&b.jpg", "image/jpeg", &b"\xFF\xD8"[..])
+            .text("t.txt", "hi")
+            .duration_ms(1234);
+        for _ in 0..2 {
+            let whole = Presentation {
+                layout: Layout::standard(),
+                slides: alloc::vec![content.to_slide()],
+            }
+            .to_xml();
+            assert_eq!(first_slide(content.to_slide()), whole);
+            assert_eq!(
+                whole,
+                alloc::format!("{}", Presentation::parse(&whole).unwrap())
+            );
+        }
     }
-    .to_xml()
 }

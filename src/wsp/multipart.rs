@@ -362,13 +362,14 @@ impl<'a> Multipart<'a> {
         }
         out.put_slice(&self.trailing);
     }
-    /// Octets of part data held in shared buffers, all levels.
-    pub(crate) fn shared_len(&self) -> usize {
+    /// Octets of part data held in shared buffers of at least `min`
+    /// octets, all levels.
+    pub(crate) fn shared_len(&self, min: usize) -> usize {
         self.parts
             .iter()
             .map(|p| match (&p.nested, &p.data) {
-                (Some(m), _) => m.shared_len(),
-                (None, super::Data::Shared(b)) => b.len(),
+                (Some(m), _) => m.shared_len(min),
+                (None, super::Data::Shared(b)) if b.len() >= min => b.len(),
                 _ => 0,
             })
             .sum()

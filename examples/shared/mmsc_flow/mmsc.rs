@@ -1384,13 +1384,15 @@ impl RetrieveTemplate {
         .to_pdu()
         .encode_vectored()
         .map_err(|e| e.to_string())?;
-        // [headers, body]: encode_vectored hands the shared body on as is.
-        let [head, shared_body] = chunks.as_slice() else {
-            return Err(format!("{} buffers from encode_vectored", chunks.len()));
+        // [headers, body]: encode_vectored hands a shared body on as is;
+        // one below Pdu::SHARED_CHUNK_MIN comes inline, after the headers.
+        let head = match chunks.as_slice() {
+            [head, shared_body] if shared_body.as_ptr() == body.as_ptr() => head.clone(),
+            [whole] if body.len() < mms_pdu::Pdu::SHARED_CHUNK_MIN => {
+                whole.slice(..whole.len() - body.len())
+            }
+            _ => return Err(format!("{} buffers from encode_vectored", chunks.len())),
         };
-        if shared_body.as_ptr() != body.as_ptr() {
-            return Err("the body was copied".into());
-        }
         let at = head
             .windows(stand_in.len())
             .position(|w| w == stand_in.as_bytes())

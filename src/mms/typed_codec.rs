@@ -1,0 +1,205 @@
+//! Encoding a typed message directly: the header list it stands for is
+//! walked in place, each value written from its typed field
+//! ([`FieldType::put_value`]), the kept headers and the body by reference.
+//! No generic [`Pdu`](super::pdu::Pdu) is rebuilt and nothing is cloned;
+//! the octets are those of `to_pdu().encode()`, header for header.
+//!
+//! The order is the one MMS_ENC 1.3 §7.1 and the tables of §6 give a PDU:
+//! X-Mms-Message-Type first, then X-Mms-Transaction-Id when there is one,
+//! then X-Mms-MMS-Version; a decoded message keeps its wire order and the
+//! headers it had no field for at their places; Content-Type is last, the
+//! body after it (§7.2.12).
+
+use alloc::vec::Vec;
+
+use super::field::FieldCode;
+use super::pdu::{Body, Header};
+use super::typed::FieldType;
+use super::value::Version;
+use crate::EncodeError;
+
+/// A typed field value seen through one object type, so that the header
+/// list of a message can hold fields of every type.
+pub(crate) trait Put<'a> {
+    fn len(&self, code: FieldCode) -> usize;
+    fn put(&self, code: FieldCode, out: &mut Vec<u8>);
+    fn check(&self, code: FieldCode) -> Result<(), EncodeError>;
+}
+
+impl<'a, T: FieldType<'a>> Put<'a> for T {
+    fn len(&self, code: FieldCode) -> usize {
+        self.value_len(code)
+    }
+    fn put(&self, code: FieldCode, out: &mut Vec<u8>) {
+        self.put_value(code, out)
+    }
+    fn check(&self, code: FieldCode) -> Result<(), EncodeError> {
+        self.check_value(code)
+    }
+}
+
+/// One header of a typed message, by reference.
+pub(crate) enum Item<'s, 'a> {
+    /// X-Mms-Message-Type with its token (MMS_ENC 1.3 §7.3.30).
+    Type(u8),
+    /// A typed field.
+    Typed(FieldCode, &'s (dyn Put<'a> + 's)),
+    /// A header kept as decoded (or set in `others`).
+    Header(&'s Header<'a>),
+}
+
+impl Item<'_, '_> {
+    fn code(&self) -> Option<FieldCode> {
+        match self {
+            Item::Type(_) => Some(FieldCode::MESSAGE_TYPE),
+            Item::Typed(c, _) => Some(*c),
+            Item::Header(h) => h.code(),
+        }
+    }
+    fn encoded_len(&self) -> usize {
+        match self {
+            Item::Type(_) => 2,
+            Item::Typed(c, v) => 1 + v.len(*c),
+            Item::Header(h) => h.encoded_len(),
+        }
+    }
+    fn encode(&self, out: &mut Vec<u8>) {
+        match self {
+            Item::Type(t) => {
+                out.push(0x80 | FieldCode::MESSAGE_TYPE.0);
+                out.push(*t);
+            }
+            Item::Typed(c, v) => {
+                out.push(0x80 | c.0);
+                v.put(*c, out);
+            }
+            Item::Header(h) => h.encode(out),
+        }
+    }
+    /// What [`Pdu::validate`](super::pdu::Pdu::validate) asks of one header.
+    fn validate(&self) -> Result<(), EncodeError> {
+        match self {
+            Item::Type(t) if *t < 0x80 => Err(EncodeError::new(
+                "X-Mms-Message-Type",
+                "token octet without its high bit",
+            )),
+            Item::Type(_) => Ok(()),
+            Item::Typed(c, _) if c.0 >= 0x80 => {
+                Err(EncodeError::new("header", "field code above 0x7F"))
+            }
+            Item::Typed(c, v) => v.check(*c),
+            Item::Header(Header::Field(f)) => {
+                if f.code().0 >= 0x80 {
+                    return Err(EncodeError::new("header", "field code above 0x7F"));
+                }
+                match f.raw() {
+                    Some(_) => Ok(()),
+                    None => f.value().validate(f.code()),
+                }
+            }
+            Item::Header(Header::Application { .. }) => Ok(()),
+        }
+    }
+}
+
+/// Inserts X-Mms-MMS-Version after the Transaction-Id (or the type): the
+/// order of MMS_ENC 1.3 §7.1.
+pub(crate) fn insert_version<'s, 'a>(items: &mut Vec<Item<'s, 'a>>, v: &'s Version) {
+    let at = match items.get(1) {
+        Some(i) if i.code() == Some(FieldCode::TRANSACTION_ID) => 2,
+        _ => 1,
+    };
+    items.insert(at.min(items.len()), Item::Typed(FieldCode::MMS_VERSION, v));
+}
+
+/// Puts the typed fields in `order` (the decoded wire order; the rest in
+/// the canonical order after them), the kept headers at their original
+/// positions, Content-Type last.
+pub(crate) fn arrange<'s, 'a>(
+    mut pending: Vec<Item<'s, 'a>>,
+    order: &[FieldCode],
+    others: &'s [(usize, Header<'a>)],
+) -> Vec<Item<'s, 'a>> {
+    let mut items = if order.is_empty() {
+        pending
+    } else {
+        let mut items = Vec::with_capacity(pending.len() + others.len());
+        for code in order {
+            if let Some(k) = pending.iter().position(|i| i.code() == Some(*code)) {
+                items.push(pending.remove(k));
+            }
+        }
+        items.append(&mut pending);
+        items
+    };
+    if !others.is_empty() {
+        let mut sorted: Vec<&'s (usize, Header<'a>)> = others.iter().collect();
+        sorted.sort_by_key(|(k, _)| *k);
+        items.reserve(sorted.len());
+        for (k, h) in sorted {
+            items.insert((*k).min(items.len()), Item::Header(h));
+        }
+    }
+    if let Some(k) = items
+        .iter()
+        .position(|i| i.code() == Some(FieldCode::CONTENT_TYPE))
+    {
+        let ct = items.remove(k);
+        items.push(ct);
+    }
+    items
+}
+
+/// Checks that the headers and body can be written, as
+/// [`Pdu::validate`](super::pdu::Pdu::validate) does: every value valid,
+/// Content-Type last and present exactly when there is a body.
+pub(crate) fn validate(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> Result<(), EncodeError> {
+    for i in items {
+        i.validate()?;
+    }
+    let ct_at = items
+        .iter()
+        .position(|i| i.code() == Some(FieldCode::CONTENT_TYPE));
+    match (ct_at, body) {
+        (Some(k), Some(_)) if k + 1 == items.len() => {}
+        (Some(_), Some(_)) => {
+            return Err(EncodeError::new("Content-Type", "must be the last header"))
+        }
+        (Some(_), None) => return Err(EncodeError::new("Content-Type", "present without a body")),
+        (None, Some(_)) => {
+            return Err(EncodeError::new(
+                "body",
+                "a body needs a Content-Type header",
+            ))
+        }
+        (None, None) => {}
+    }
+    if let Some(Body::Multipart(m)) = body {
+        m.validate()?;
+    }
+    Ok(())
+}
+
+/// Exact encoded length of the headers and body.
+pub(crate) fn encoded_len(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> usize {
+    items.iter().map(Item::encoded_len).sum::<usize>() + body.map_or(0, Body::encoded_len)
+}
+
+/// Validates, then writes the headers and body into one vector allocated
+/// at its exact size.
+pub(crate) fn encode(
+    items: &[Item<'_, '_>],
+    body: Option<&Body<'_>>,
+) -> Result<Vec<u8>, EncodeError> {
+    validate(items, body)?;
+    let mut out = Vec::with_capacity(encoded_len(items, body));
+    for i in items {
+        i.encode(&mut out);
+    }
+    match body {
+        Some(Body::Multipart(m)) => m.encode(&mut out),
+        Some(Body::Data(d)) => out.extend_from_slice(d),
+        None => {}
+    }
+    Ok(out)
+}
