@@ -43,7 +43,7 @@ pub fn encoded_string(
         None if text.is_ascii() => Ok(EncodedString::text(Text::from_string(String::from(text))?)),
         None => Ok(EncodedString::with_charset(
             Charset::UTF_8,
-            text.as_bytes().to_vec(),
+            encode(text, Charset::UTF_8)?.into_owned(),
         )),
         Some(cs) => Ok(EncodedString::with_charset(
             cs,
