@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 secs=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
-all=(decode decode_strict roundtrip_canonical multipart content_type push sms smil serde differential render)
+all=(decode decode_strict roundtrip_canonical multipart content_type push sms smil serde differential render encode)
 targets=("$@")
 [ $# -eq 0 ] && targets=("${all[@]}")
 

@@ -688,7 +688,7 @@ fn corpus_pushes_round_trip_dump_compose_dump() {
         if status != 0 || first.get("push").is_none() {
             continue; // not a push, or its MMS PDU does not decode
         }
-        let (cstatus, composed, err) = run_mmscompose(&[], &first);
+        let (cstatus, composed, err) = run_mmscompose(&["--lenient"], &first);
         assert_eq!(cstatus, 0, "{}: {err}", row.file);
         let (status, second) = push_doc(&composed, &[]);
         assert_eq!(status, 0, "{}", row.file);
@@ -1656,4 +1656,98 @@ fn summary_and_color_usage_errors() {
     ] {
         assert!(help.contains(word), "mmsdump --help lacks {word}");
     }
+}
+
+// ------------------------------------------------- mmscompose refusals
+
+/// A document with one part read from `file`.
+fn doc_with_file(file: &str) -> Json {
+    json!({
+        "headers": [
+            {"name": "X-Mms-Message-Type", "value": "m-retrieve-conf"},
+            {"name": "X-Mms-MMS-Version", "value": "1.2"},
+            {"name": "Date", "value": 1},
+            {"name": "Content-Type", "value": "application/vnd.wap.multipart.mixed"}
+        ],
+        "body": {"parts": [{"content_type": "text/plain", "file": file}]}
+    })
+}
+
+#[test]
+fn mmscompose_reads_no_file_outside_the_documents_directory() {
+    let dir = std::env::temp_dir().join(format!("mms-pdu-cli-files-{}", std::process::id()));
+    let inside = dir.join("in");
+    std::fs::create_dir_all(inside.join("sub")).unwrap();
+    std::fs::write(inside.join("sub/ok.txt"), b"fine").unwrap();
+    std::fs::write(dir.join("secret.txt"), b"secret").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("secret.txt"), inside.join("link.txt")).unwrap();
+    let json_path = inside.join("doc.json");
+    let run = |file: &str| {
+        std::fs::write(&json_path, serde_json::to_string(&doc_with_file(file)).unwrap()).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let argv = vec![json_path.to_string_lossy().into_owned()];
+        let status = mmscompose::run(argv.into_iter(), &mut out, &mut err, false);
+        (status, out, String::from_utf8(err).unwrap())
+    };
+    let (status, out, err) = run("sub/ok.txt");
+    assert_eq!(status, 0, "{err}");
+    assert!(out.windows(4).any(|w| w == b"fine"));
+    let mut refused = vec!["/etc/passwd", "../secret.txt", "sub/../../secret.txt", ""];
+    if cfg!(unix) {
+        refused.push("link.txt");
+    }
+    for file in refused {
+        let (status, out, err) = run(file);
+        assert_eq!(status, 1, "{file:?}: {err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains("must lie inside the JSON document's directory"),
+            "{file:?}: {err}"
+        );
+        assert!(!err.contains("secret") || file.contains("secret"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn mmscompose_refuses_header_table_violations_unless_lenient() {
+    // X-Mms-Status is not a header of m-send-req; trailing octets after the
+    // last header.
+    let doc = json!({
+        "headers": [
+            {"name": "X-Mms-Message-Type", "value": "m-notifyresp-ind"},
+            {"name": "X-Mms-Transaction-Id", "value": "T1"},
+            {"name": "X-Mms-MMS-Version", "value": "1.2"},
+            {"name": "X-Mms-Status", "value": "Retrieved"},
+            {"name": "Subject", "value": "not here"}
+        ],
+        "body": null
+    });
+    let (status, out, err) = run_mmscompose(&[], &doc);
+    assert_eq!(status, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("--lenient") && err.contains("Subject"), "{err}");
+    let (status, out, err) = run_mmscompose(&["--lenient"], &doc);
+    assert_eq!(status, 0, "{err}");
+    assert!(!out.is_empty());
+    assert!(err.contains("warning") && err.contains("Subject"), "{err}");
+
+    let mut trailing = doc.clone();
+    trailing["headers"].as_array_mut().unwrap().pop();
+    trailing["trailing"] = json!("0000");
+    let bytes = compose::compose(&trailing, None).unwrap();
+    assert!(bytes.ends_with(&[0x95, 0x81, 0, 0]));
+    let (status, _, err) = run_mmscompose(&[], &trailing);
+    assert_eq!(status, 1, "{err}");
+    assert!(err.contains("trailing"), "{err}");
+    let (status, _, err) = run_mmscompose(&["--lenient"], &trailing);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("warning: 2 trailing octets"), "{err}");
+    // A valid PDU goes through without a word.
+    let mut valid = doc;
+    valid["headers"].as_array_mut().unwrap().pop();
+    let (status, _, err) = run_mmscompose(&[], &valid);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
 }

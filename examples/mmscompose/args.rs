@@ -35,6 +35,9 @@ What it reads:
               its \"body\" (\"data\", \"text\" or \"file\") instead.
 Other keys (message_type, size, warnings, sms, ...) are ignored.
 
+A \"file\" must lie inside the JSON document's directory (the current directory
+for standard input): a relative path without \"..\", not leading out through
+a symbolic link.
 Options:
   -o, --output OUT   write the PDU to OUT instead of standard output
   --sms              write the push as SMS user data instead: one line of hex
@@ -45,6 +48,11 @@ Options:
                      x-wap-application:mms.ua. `mmsdump --sms` reads them.
   --reference N      the concatenation reference of --sms (0-65535, default 0;
                      above 255 the 16-bit reference element is used)
+  --lenient          write a PDU that breaks the header table of its type
+                     (MMS_ENC 1.3 §6: a header the type does not allow, one
+                     missing, repeated, out of order) or ends in trailing
+                     octets; each is printed as a warning on standard error.
+                     Without it such a PDU is refused (status 1).
   -h, --help         this help
 
 Examples:
@@ -68,12 +76,15 @@ pub(super) struct Args {
     pub(super) output: Option<String>,
     /// Write SMS user data, with this concatenation reference.
     pub(super) sms: Option<u16>,
+    /// Write header-table violations and trailing octets (as warnings).
+    pub(super) lenient: bool,
 }
 
 pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let mut input = None;
     let mut output = None;
     let mut sms = false;
+    let mut lenient = false;
     let mut reference = None;
     let mut options_done = false;
     while let Some(a) = args.next() {
@@ -91,6 +102,7 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
                 output = Some(o);
             }
             "--sms" => sms = true,
+            "--lenient" => lenient = true,
             "--reference" => {
                 let n = args.next().ok_or("--reference needs a number")?;
                 let n = n
@@ -105,5 +117,10 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
         return Err("--reference goes with --sms".into());
     }
     let sms = sms.then(|| reference.unwrap_or(0));
-    Ok(Some(Args { input, output, sms }))
+    Ok(Some(Args {
+        input,
+        output,
+        sms,
+        lenient,
+    }))
 }

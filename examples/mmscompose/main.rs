@@ -71,7 +71,19 @@ pub(crate) fn run(
     };
     let written = one_document(&text)
         .and_then(|doc| {
-            let bytes = compose::compose(&doc, base_dir.as_deref())?;
+            let mut problems = Vec::new();
+            let bytes = compose::compose_with(&doc, base_dir.as_deref(), &mut problems)?;
+            if !problems.is_empty() {
+                let list = problems.join("\n  ");
+                if !args.lenient {
+                    return Err(format!(
+                        "the PDU breaks its header table (give --lenient to write it anyway):\n  {list}"
+                    ));
+                }
+                for p in &problems {
+                    let _ = writeln!(err, "mmscompose: warning: {p}");
+                }
+            }
             match args.sms {
                 Some(reference) => sms_lines(&doc, bytes, reference).map(String::into_bytes),
                 None => Ok(bytes),

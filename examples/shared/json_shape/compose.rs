@@ -49,27 +49,59 @@ type Result<T> = std::result::Result<T, String>;
 /// key the WAP push that carries it. `base_dir` resolves relative `"file"`
 /// paths (the current directory when `None`).
 pub fn compose(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+    compose_with(doc, base_dir, &mut Vec::new())
+}
+
+/// As [`compose`], listing in `problems` what the PDU breaks of the
+/// header table of its type (`rules::check`, MMS_ENC 1.3 §6) and any
+/// trailing octets after its last header.
+pub fn compose_with(
+    doc: &Json,
+    base_dir: Option<&Path>,
+    problems: &mut Vec<String>,
+) -> Result<Vec<u8>> {
     match doc.get("push") {
         Some(p) => {
-            let body = push_body(doc, base_dir)?;
+            let body = push_body(doc, base_dir, problems)?;
             build_push(p, body)?
                 .to_vec()
                 .map_err(|e| format!("cannot encode the push: {e}"))
         }
-        None => compose_mms(doc, base_dir),
+        None => compose_mms_with(doc, base_dir, problems),
     }
 }
 
 /// Encodes the MMS PDU that `doc` describes, ignoring any `"push"`.
 pub fn compose_mms(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+    compose_mms_with(doc, base_dir, &mut Vec::new())
+}
+
+fn compose_mms_with(
+    doc: &Json,
+    base_dir: Option<&Path>,
+    problems: &mut Vec<String>,
+) -> Result<Vec<u8>> {
     let pdu = build_pdu(doc, base_dir)?;
-    pdu.encode()
-        .map_err(|e| format!("cannot encode the PDU: {e}"))
+    let bytes = pdu
+        .encode()
+        .map_err(|e| format!("cannot encode the PDU: {e}"))?;
+    // Read back, as a receiver would: the field values it decodes are what
+    // the header table is checked against.
+    if let Ok(back) = Pdu::decode(&bytes) {
+        problems.extend(mms_pdu::mms::rules::check(&back).iter().map(|v| v.to_string()));
+        if !back.trailing.is_empty() {
+            problems.push(format!(
+                "{} trailing octets after the last header",
+                back.trailing.len()
+            ));
+        }
+    }
+    Ok(bytes)
 }
 
 /// What a push document carries: the MMS PDU of its `headers`, or else the
 /// octets of its `body`.
-fn push_body(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+fn push_body(doc: &Json, base_dir: Option<&Path>, problems: &mut Vec<String>) -> Result<Vec<u8>> {
     if let Some(e) = doc.get("error") {
         let msg = e.get("message").and_then(Json::as_str).unwrap_or("?");
         return Err(format!(
@@ -77,7 +109,7 @@ fn push_body(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
         ));
     }
     if doc.get("headers").is_some() {
-        return compose_mms(doc, base_dir);
+        return compose_mms_with(doc, base_dir, problems);
     }
     match doc.get("body").filter(|b| !b.is_null()) {
         Some(b) => Ok(octets_of(b, "body", base_dir)?.into_owned()),
@@ -879,11 +911,7 @@ fn octets_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Cow<'
         return Ok(Cow::Borrowed(str_of(t, at)?.as_bytes()));
     }
     if let Some(f) = v.get("file") {
-        let f = Path::new(str_of(f, at)?);
-        let path = match base_dir {
-            Some(b) if f.is_relative() => b.join(f),
-            _ => f.to_path_buf(),
-        };
+        let path = contained_file(str_of(f, at)?, base_dir, at)?;
         return std::fs::read(&path)
             .map(Cow::Owned)
             .map_err(|e| format!("{at}: cannot read {}: {e}", path.display()));
@@ -891,6 +919,41 @@ fn octets_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Cow<'
     Err(format!(
         "{at}: no octets: give \"data\" (base64), \"text\" or \"file\" (mmsdump --json --with-data writes \"data\")"
     ))
+}
+
+/// A `"file"` path, which must stay inside the JSON document's directory
+/// (the current directory for standard input): the document is meant to
+/// be exchanged, and must not make its reader embed `/etc/passwd` or
+/// `../secret`. The path is relative, has no `..`, and once symbolic
+/// links are resolved still lies under the directory.
+fn contained_file(name: &str, base_dir: Option<&Path>, at: &str) -> Result<std::path::PathBuf> {
+    use std::path::Component;
+    let f = Path::new(name);
+    let refuse = |why: &str| {
+        Err(format!(
+            "{at}: \"file\" {name:?} {why}: a file must lie inside the JSON document's directory"
+        ))
+    };
+    if f.as_os_str().is_empty() {
+        return refuse("is empty");
+    }
+    if !f.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return refuse("is absolute or climbs out with ..");
+    }
+    let base = base_dir
+        .filter(|b| !b.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let base = base
+        .canonicalize()
+        .map_err(|e| format!("{at}: cannot resolve {}: {e}", base.display()))?;
+    let path = base.join(f);
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("{at}: cannot read {}: {e}", path.display()))?;
+    if !real.starts_with(&base) {
+        return refuse("leads outside through a symbolic link");
+    }
+    Ok(real)
 }
 
 fn unhex(s: &str, at: &str) -> Result<Vec<u8>> {

@@ -360,6 +360,41 @@ mod tests {
         assert!(encode("€", Charset::ISO_8859_1).is_err());
     }
 
+    /// Every charset of the table: encode → decode gives the text back,
+    /// or encode refuses.
+    #[test]
+    fn every_charset_of_the_table_reads_back_what_it_writes_or_refuses() {
+        let texts = [
+            "hello",
+            "",
+            "Grüße, Gruyère",
+            "Ã©",
+            "\u{FEFF}bom",
+            "\u{FFFE}x",
+            "こんにちは",
+            "안녕",
+            "你好",
+            "Привет",
+            "€ ł ☺ 😀",
+            "~\\\u{a5}",
+            "\x1b$B",
+        ];
+        let mut written = 0;
+        for &(mib, _) in crate::wsp::tables::CHARSETS.iter().chain(&[(0, "*")]) {
+            for t in texts {
+                if let Ok(bytes) = encode(t, Charset(mib)) {
+                    let back = decode(Some(Charset(mib)), &bytes).unwrap();
+                    assert_eq!(back.text, t, "MIBenum {mib}");
+                    written += 1;
+                }
+            }
+        }
+        assert!(written > 0);
+        for mib in [37, 104, 105, 2085] {
+            assert!(encode("hello", Charset(mib)).is_err(), "MIBenum {mib}");
+        }
+    }
+
     #[cfg(feature = "charset")]
     #[test]
     fn reads_asian_and_legacy_charsets_with_the_feature() {
