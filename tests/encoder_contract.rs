@@ -301,3 +301,36 @@ fn serde_input_goes_through_the_same_validation() {
     let pdu: Pdu<'static> = serde_json::from_value(doc).unwrap();
     assert_eq!(pdu.encode().unwrap_err().context(), "headers");
 }
+
+/// Found by the `encode` fuzz target: a transaction id opening with a
+/// control octet was written with a Quote, which strict decoding refuses.
+#[test]
+fn built_text_opening_with_a_control_octet_is_refused_or_written_strictly() {
+    let err = SendReq::builder()
+        .transaction_id("\u{1e}1")
+        .to("+15551234567/TYPE=PLMN")
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, BuildError::Encode(e) if e.context() == "X-Mms-Transaction-Id"));
+    // A subject has the charset form, delimited by its length.
+    let req = builder().subject("\u{1}x").build().unwrap();
+    let bytes = req.encode().unwrap();
+    let back = SendReq::decode_strict(&bytes).unwrap();
+    assert_eq!(back.subject.unwrap().to_string_lossy(), "\u{1}x");
+}
+
+/// Found by the `encode` fuzz target: raw octets for a text field without
+/// their NUL ran into the next header.
+#[test]
+fn raw_values_must_keep_their_extent() {
+    let mut pdu = Pdu::new(MessageType::SEND_CONF, Version::V1_2);
+    pdu.push(FieldCode::RESPONSE_TEXT, Value::Raw(b"["[..].into()));
+    pdu.headers.push(Header::Application {
+        name: Text::new("-").unwrap(),
+        value: Text::new("").unwrap(),
+    });
+    assert_eq!(pdu.encode().unwrap_err().context(), "X-Mms-Response-Text");
+    pdu.headers[2] = Header::field(FieldCode::RESPONSE_TEXT, Value::Raw(b"[\0"[..].into()));
+    let bytes = pdu.encode().unwrap();
+    assert_eq!(Pdu::decode(&bytes).unwrap().headers.len(), 4);
+}

@@ -24,7 +24,6 @@ enum Item {
     Text(String, String),
     Attachment(String, String, Vec<u8>),
     Smil(String),
-    #[cfg(feature = "smil")]
     Slide(String, String),
 }
 
@@ -116,7 +115,6 @@ fn built(b: &Built) {
             Item::Text(n, t) => builder.text(n, t),
             Item::Attachment(m, n, d) => builder.attachment(m, n, d.clone()),
             Item::Smil(x) => builder.smil(x.clone().into_bytes()),
-            #[cfg(feature = "smil")]
             Item::Slide(n, t) => builder.slide(mms_pdu::smil::SlideContent::new().text(n, t)),
         };
     }

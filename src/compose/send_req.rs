@@ -478,7 +478,13 @@ impl<'a> SendReqBuilder<'a> {
         };
         let mut req = SendReq {
             version: self.version,
-            transaction_id: Text::from_string(tid)?,
+            transaction_id: {
+                let t = Text::from_string(tid)?;
+                t.is_strict().map_err(|e| {
+                    EncodeError::new("X-Mms-Transaction-Id", e.reason())
+                })?;
+                t
+            },
             date: self.date,
             to: addresses(&self.to)?,
             cc: addresses(&self.cc)?,

@@ -195,8 +195,9 @@ impl<'a> Header<'a> {
     /// cutter and the field's grammar: it must come back equal (lenient
     /// reading: a value decoded leniently may be written back the same
     /// way), consuming exactly its octets; a [`Value::Raw`] must keep its
-    /// extent.
-    fn reads_back(&self, message_type: Option<u8>) -> Result<(), EncodeError> {
+    /// extent (a text without its NUL only as the `last` octets of the PDU,
+    /// as some MMSCs send them).
+    fn reads_back(&self, message_type: Option<u8>, last: bool) -> Result<(), EncodeError> {
         let what = self.code().and_then(FieldCode::name).unwrap_or("header");
         let refused = EncodeError::new(what, "the value does not read back as itself");
         let mut buf = Vec::with_capacity(self.encoded_len());
@@ -204,12 +205,14 @@ impl<'a> Header<'a> {
         let Ok((rest, c)) = cut::header(&buf) else {
             return Err(refused);
         };
-        if !rest.is_empty() {
+        if !rest.is_empty() || (c.unterminated && !last) {
             return Err(refused);
         }
         let same = match (self, c.code) {
             // Octets given as they are: they must keep their extent.
-            (Header::Field(f), Some(code)) if matches!(f.value, Value::Raw(_)) => code == f.code,
+            (Header::Field(f), Some(code)) if matches!(f.value, Value::Raw(_)) => {
+                code == f.code && f.value == Value::Raw(c.value.into())
+            }
             (Header::Field(f), Some(code)) => {
                 let (v, _) = cut::value(code, &c, message_type, &crate::Limits::DEFAULT);
                 code == f.code && v == f.value
@@ -500,7 +503,10 @@ impl<'a> Pdu<'a> {
             },
             _ => None,
         };
-        for h in &self.headers {
+        // Only the very last octets of a PDU may be a text without its NUL.
+        let open_end = self.body.is_none() && self.trailing.is_empty();
+        for (k, h) in self.headers.iter().enumerate() {
+            let last = open_end && k + 1 == self.headers.len();
             match h {
                 Header::Field(f) => {
                     if f.code.0 >= 0x80 {
@@ -508,10 +514,10 @@ impl<'a> Pdu<'a> {
                     }
                     if f.raw.is_none() {
                         f.value.validate(f.code)?;
-                        h.reads_back(message_type)?;
+                        h.reads_back(message_type, last)?;
                     }
                 }
-                Header::Application { .. } => h.reads_back(message_type)?,
+                Header::Application { .. } => h.reads_back(message_type, last)?,
             }
         }
         let ct_at = self
