@@ -334,3 +334,17 @@ fn raw_values_must_keep_their_extent() {
     let bytes = pdu.encode().unwrap();
     assert_eq!(Pdu::decode(&bytes).unwrap().headers.len(), 4);
 }
+
+/// Found by the `serde` fuzz target: a PDU whose last header is an
+/// Encoded-string-value without its NUL (lenient decoding keeps it) did
+/// not read back from its own JSON.
+#[cfg(feature = "serde")]
+#[test]
+fn an_unterminated_last_address_survives_json() {
+    let bytes = b"\x8C\x81\x98T\0\x8D\x91\x97+1/TYPE=PLMN";
+    let pdu = Pdu::decode(bytes).unwrap();
+    assert_eq!(pdu.warnings.len(), 1);
+    let text = serde_json::to_string(&pdu).unwrap();
+    let back: Pdu<'static> = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.encode().unwrap(), bytes);
+}
