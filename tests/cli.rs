@@ -125,13 +125,20 @@ fn corpus_dump_compose_dump_is_identical() {
         // The JSON is lossless: the same octets, for every PDU the crate
         // re-encodes byte for byte.
         if pdu.encode().as_deref() == Ok(&bytes[..]) {
-            assert!(composed == bytes, "{}: dump → compose gives other octets", row.file);
+            assert!(
+                composed == bytes,
+                "{}: dump → compose gives other octets",
+                row.file
+            );
             exact += 1;
         }
         checked += 1;
     }
     assert!(checked >= 80, "only {checked} corpus files checked");
-    assert_eq!(exact, checked, "every decodable corpus PDU re-encodes exactly");
+    assert_eq!(
+        exact, checked,
+        "every decodable corpus PDU re-encodes exactly"
+    );
     assert!(malformed >= 1);
 }
 
@@ -1692,7 +1699,11 @@ fn mmscompose_reads_no_file_outside_the_documents_directory() {
     std::os::unix::fs::symlink(dir.join("secret.txt"), inside.join("link.txt")).unwrap();
     let json_path = inside.join("doc.json");
     let run = |file: &str| {
-        std::fs::write(&json_path, serde_json::to_string(&doc_with_file(file)).unwrap()).unwrap();
+        std::fs::write(
+            &json_path,
+            serde_json::to_string(&doc_with_file(file)).unwrap(),
+        )
+        .unwrap();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let argv = vec![json_path.to_string_lossy().into_owned()];
         let status = mmscompose::run(argv.into_iter(), &mut out, &mut err, false);
@@ -1735,7 +1746,10 @@ fn mmscompose_refuses_header_table_violations_unless_lenient() {
     let (status, out, err) = run_mmscompose(&[], &doc);
     assert_eq!(status, 1, "{err}");
     assert!(out.is_empty());
-    assert!(err.contains("--lenient") && err.contains("Subject"), "{err}");
+    assert!(
+        err.contains("--lenient") && err.contains("Subject"),
+        "{err}"
+    );
     let (status, out, err) = run_mmscompose(&["--lenient"], &doc);
     assert_eq!(status, 0, "{err}");
     assert!(!out.is_empty());

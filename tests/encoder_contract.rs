@@ -8,9 +8,7 @@ use mms_pdu::compose::BuildError;
 use mms_pdu::mms::message::SendReq;
 use mms_pdu::wsp::charset::encode;
 use mms_pdu::wsp::{Charset, ContentType, EncodedString, Media, Multipart, Part, Text};
-use mms_pdu::{
-    Body, DecodeOptions, FieldCode, Header, Limits, MessageType, Pdu, Value, Version,
-};
+use mms_pdu::{Body, DecodeOptions, FieldCode, Header, Limits, MessageType, Pdu, Value, Version};
 
 const STRICT: DecodeOptions = DecodeOptions {
     limits: Limits::DEFAULT,
@@ -149,7 +147,10 @@ fn built_slides_resolve_every_part() {
 #[test]
 fn more_headers_than_the_decoder_reads_are_refused() {
     let mut pdu = Pdu::new(MessageType::SEND_REQ, Version::V1_2);
-    let to = Header::field(FieldCode::TO, Value::EncodedString(EncodedString::new("+1").unwrap()));
+    let to = Header::field(
+        FieldCode::TO,
+        Value::EncodedString(EncodedString::new("+1").unwrap()),
+    );
     pdu.headers.resize(200_000, to);
     let err = pdu.encode().unwrap_err();
     assert_eq!(err.context(), "headers");
@@ -186,7 +187,10 @@ fn nested(levels: usize) -> Pdu<'static> {
 
 #[test]
 fn nesting_deeper_than_the_decoder_follows_is_refused() {
-    assert_eq!(nested(60).encode().unwrap_err().context(), "nested multipart");
+    assert_eq!(
+        nested(60).encode().unwrap_err().context(),
+        "nested multipart"
+    );
     reads_back(&nested(Limits::DEFAULT.max_depth));
 }
 
@@ -209,7 +213,10 @@ fn nested_counted_values_are_refused() {
     let mut pdu = Pdu::new(MessageType::DELETE_CONF, Version::V1_3);
     pdu.headers.insert(
         1,
-        Header::field(FieldCode::TRANSACTION_ID, Value::Text(Text::new("T").unwrap())),
+        Header::field(
+            FieldCode::TRANSACTION_ID,
+            Value::Text(Text::new("T").unwrap()),
+        ),
     );
     let inner = Value::Counted {
         count: 1,
@@ -293,9 +300,12 @@ fn application_headers_read_back_or_are_refused() {
 #[cfg(feature = "serde")]
 #[test]
 fn serde_input_goes_through_the_same_validation() {
-    let mut headers = vec![serde_json::json!({"Field": {"code": "X-Mms-Message-Type", "value": {"Token": 131}}})];
+    let mut headers =
+        vec![serde_json::json!({"Field": {"code": "X-Mms-Message-Type", "value": {"Token": 131}}})];
     for _ in 0..2000 {
-        headers.push(serde_json::json!({"Field": {"code": "X-Mms-Transaction-Id", "value": {"Text": "T"}}}));
+        headers.push(
+            serde_json::json!({"Field": {"code": "X-Mms-Transaction-Id", "value": {"Text": "T"}}}),
+        );
     }
     let doc = serde_json::json!({ "headers": headers });
     let pdu: Pdu<'static> = serde_json::from_value(doc).unwrap();

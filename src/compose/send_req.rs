@@ -118,8 +118,7 @@ pub enum BuildError {
 fn well_formed_media(m: &str) -> bool {
     let token = |t: &str| {
         !t.is_empty()
-            && t
-                .bytes()
+            && t.bytes()
                 .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?=".contains(&b))
     };
     match m.split_once('/') {
@@ -418,7 +417,9 @@ impl<'a> SendReqBuilder<'a> {
             }
             let strict = Text::new(name).is_ok_and(|t| t.is_strict().is_ok());
             if !strict || name.contains(['<', '>']) {
-                return fail("the name holds a NUL or angle brackets, or opens with a control character");
+                return fail(
+                    "the name holds a NUL or angle brackets, or opens with a control character",
+                );
             }
             seen.push((key, *index));
         }
@@ -480,9 +481,8 @@ impl<'a> SendReqBuilder<'a> {
             version: self.version,
             transaction_id: {
                 let t = Text::from_string(tid)?;
-                t.is_strict().map_err(|e| {
-                    EncodeError::new("X-Mms-Transaction-Id", e.reason())
-                })?;
+                t.is_strict()
+                    .map_err(|e| EncodeError::new("X-Mms-Transaction-Id", e.reason()))?;
                 t
             },
             date: self.date,

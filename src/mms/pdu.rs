@@ -540,7 +540,9 @@ impl<'a> Pdu<'a> {
             }
             (None, None) => {}
         }
-        let multipart_type = self.content_type().is_some_and(|ct| ct.media().is_multipart());
+        let multipart_type = self
+            .content_type()
+            .is_some_and(|ct| ct.media().is_multipart());
         match &self.body {
             Some(Body::Multipart(_)) if !multipart_type => {
                 return Err(EncodeError::new(

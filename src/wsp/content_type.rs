@@ -124,9 +124,10 @@ impl<'a> Media<'a> {
                     "media type",
                     "extension-media must open with an octet 32-127",
                 )),
-                Some(_) if t.as_bytes().contains(&0) => {
-                    Err(EncodeError::new("media type", "media type contains a NUL octet"))
-                }
+                Some(_) if t.as_bytes().contains(&0) => Err(EncodeError::new(
+                    "media type",
+                    "media type contains a NUL octet",
+                )),
                 Some(_) => Ok(()),
             },
         }

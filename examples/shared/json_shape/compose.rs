@@ -90,7 +90,11 @@ fn compose_mms_with(
     // Read back, as a receiver would: the field values it decodes are what
     // the header table is checked against.
     if let Ok(back) = Pdu::decode(&bytes) {
-        problems.extend(mms_pdu::mms::rules::check(&back).iter().map(|v| v.to_string()));
+        problems.extend(
+            mms_pdu::mms::rules::check(&back)
+                .iter()
+                .map(|v| v.to_string()),
+        );
         if !back.trailing.is_empty() {
             problems.push(format!(
                 "{} trailing octets after the last header",
@@ -740,9 +744,9 @@ fn with_text_keys<'a>(mut v: Value<'a>, h: &Json, at: &str) -> Result<Value<'a>>
         Some(Json::Null) => Some(None),
         Some(c) => {
             let name = str_of(c, at)?;
-            Some(Some(charset_of(name).ok_or_else(|| {
-                format!("{at}: unknown charset {name:?}")
-            })?))
+            Some(Some(
+                charset_of(name).ok_or_else(|| format!("{at}: unknown charset {name:?}"))?,
+            ))
         }
     };
     let octets = match h.get("octets") {
@@ -1012,7 +1016,10 @@ fn contained_file(name: &str, base_dir: Option<&Path>, at: &str) -> Result<std::
     if f.as_os_str().is_empty() {
         return refuse("is empty");
     }
-    if !f.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if !f
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
         return refuse("is absolute or climbs out with ..");
     }
     let base = base_dir

@@ -43,8 +43,8 @@ use base64::Engine as _;
 use mms_pdu::wsp::push::{AppId, Push, PushOptions, X_WAP_APPLICATION_ID};
 use mms_pdu::wsp::{
     header_name, parse_integer_value, parse_text_string, push_application_name, put_integer_value,
-    put_long_integer, well_known_media_name, ContentType, Disposition, Media, Multipart, ParamName,
-    Charset, EncodedString, ParamValue, Parameter, Part, Text, WspHeader,
+    put_long_integer, well_known_media_name, Charset, ContentType, Disposition, EncodedString,
+    Media, Multipart, ParamName, ParamValue, Parameter, Part, Text, WspHeader,
 };
 use mms_pdu::{
     mms::{mbox_count_kind_name, mm_flags_op_name},
@@ -188,7 +188,11 @@ pub fn charset_json(cs: Charset) -> String {
 fn text_keys(v: &Value<'_>, o: &mut Json) {
     if let Some(s) = encoded_in(v) {
         let text = s.to_string_lossy();
-        let composed_form = if text.is_ascii() { None } else { Some(Charset::UTF_8) };
+        let composed_form = if text.is_ascii() {
+            None
+        } else {
+            Some(Charset::UTF_8)
+        };
         if s.charset() != composed_form {
             o["charset"] = match s.charset() {
                 Some(cs) => Json::String(charset_json(cs)),
