@@ -14,7 +14,6 @@ use mms_pdu::wsp::{
 };
 use mms_pdu::{Body, FieldCode, Header, MessageType, Pdu, Value, Version};
 
-
 #[derive(Debug, Arbitrary)]
 enum Item {
     Text(String, String),
@@ -47,7 +46,9 @@ impl ArbValue {
     fn value(&self) -> Option<Value<'_>> {
         Some(match self {
             ArbValue::Text(b) => Value::Text(Text::from_bytes(b).ok()?),
-            ArbValue::Encoded(None, b) => Value::EncodedString(EncodedString::text(Text::from_bytes(b).ok()?)),
+            ArbValue::Encoded(None, b) => {
+                Value::EncodedString(EncodedString::text(Text::from_bytes(b).ok()?))
+            }
             ArbValue::Encoded(Some(cs), b) => {
                 Value::EncodedString(EncodedString::with_charset(Charset(u32::from(*cs)), &b[..]))
             }
@@ -85,7 +86,9 @@ struct Generic {
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
-    let Ok(pick) = u.arbitrary::<bool>() else { return };
+    let Ok(pick) = u.arbitrary::<bool>() else {
+        return;
+    };
     if pick {
         if let Ok(b) = Built::arbitrary(&mut u) {
             built(&b);
@@ -151,7 +154,10 @@ fn generic(g: &Generic) {
                 }),
             );
         } else if let Some((m, d)) = parts.first() {
-            pdu.set_body(ContentType::new(Media::from_name(m)), Body::Data(d[..].into()));
+            pdu.set_body(
+                ContentType::new(Media::from_name(m)),
+                Body::Data(d[..].into()),
+            );
         }
     }
     pdu.trailing = g.trailing[..].into();
