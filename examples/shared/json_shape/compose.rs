@@ -10,10 +10,14 @@
 //! - the Content-Type header's media type, with `body.parameters`;
 //! - `body.parts` (a multipart body) or the body's octets;
 //! - a part's octets from `"data"` (base64), `"text"` (UTF-8) or `"file"`
-//!   (a path, relative to the JSON file's directory when there is one); a
-//!   multipart part from `"data"` when present (its exact octets), else
-//!   built from its `"parts"`;
-//! - `"trailing"` hex on the document or on a multipart, as `mmsdump` writes it.
+//!   (a relative path inside the JSON file's directory, or the current
+//!   directory for standard input: no `..`, no absolute path, no symbolic
+//!   link out); a multipart part from `"data"` when present (its exact
+//!   octets), else built from its `"parts"`;
+//! - `"trailing"` hex on the document or on a multipart, as `mmsdump` writes it;
+//! - `"charset"` and `"octets"` on a header, `"content_type_general"` on a
+//!   part and `"quoted"` on a Content-ID (see dump.rs): with them a dump
+//!   composes back to the same octets.
 //!
 //! A `"push"` object (as `mmsdump` prints for a WAP push) wraps the result
 //! in a WSP push PDU with its `tid` (`null`: connection-mode, no TID;
