@@ -1773,3 +1773,31 @@ fn mmscompose_refuses_header_table_violations_unless_lenient() {
     assert_eq!(status, 0, "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn mmscompose_refuses_what_the_decoder_would_not_read_back() {
+    let mut headers = vec![
+        json!({"name": "X-Mms-Message-Type", "value": "m-send-req"}),
+        json!({"name": "X-Mms-Transaction-Id", "value": "T1"}),
+        json!({"name": "X-Mms-MMS-Version", "value": "1.2"}),
+    ];
+    for _ in 0..1100 {
+        headers.push(json!({"name": "To", "value": "+1/TYPE=PLMN"}));
+    }
+    let doc = json!({"headers": headers, "body": null});
+    let (status, out, err) = run_mmscompose(&["--lenient"], &doc);
+    assert_eq!(status, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("max_headers"), "{err}");
+    // A charset that cannot be written.
+    let doc = json!({"headers": [
+        {"name": "X-Mms-Message-Type", "value": "m-send-req"},
+        {"name": "X-Mms-Transaction-Id", "value": "T1"},
+        {"name": "X-Mms-MMS-Version", "value": "1.2"},
+        {"name": "To", "value": "+1/TYPE=PLMN"},
+        {"name": "Subject", "value": "hello", "charset": "iso-2022-kr"}
+    ], "body": null});
+    let (status, _, err) = run_mmscompose(&[], &doc);
+    assert_eq!(status, 1, "{err}");
+    assert!(err.contains("charset"), "{err}");
+}
