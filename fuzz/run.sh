@@ -28,7 +28,7 @@ if [ "${1:-}" = --large ]; then
 fi
 secs=${1:?usage: fuzz/run.sh [--large] SECONDS [TARGET...]}
 shift
-all=(decode decode_strict roundtrip_canonical multipart content_type push sms smil serde differential render)
+all=(decode decode_strict roundtrip_canonical multipart content_type push sms smil serde differential render encode)
 targets=("$@")
 [ $# -eq 0 ] && targets=("${all[@]}")
 

@@ -12,7 +12,9 @@ dst=fuzz/corpus
 manifest=$src/MANIFEST.tsv
 
 pdu_targets=(decode decode_strict roundtrip_canonical multipart differential)
-mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil" "$dst/serde" "$dst/render"
+mkdir -p "${pdu_targets[@]/#/$dst/}" "$dst/push" "$dst/sms" "$dst/content_type" "$dst/smil" "$dst/serde" "$dst/render" "$dst/encode"
+# encode reads structured values (the arbitrary crate) from any octets: it
+# starts from an empty corpus.
 
 n=0
 # MANIFEST.tsv: file, source_repo, original_path, commit, license, kind, ...

@@ -67,10 +67,21 @@ fn direct_encoding_matches_for_edited_and_built_messages() {
             value: Text::new("v").unwrap(),
         },
     ));
-    n.others
-        .push((0, Header::field(FieldCode(0x7E), Value::Long(7))));
+    n.others.push((
+        3,
+        Header::field(FieldCode(0x7E), Value::Raw(vec![0x87].into())),
+    ));
     same_as_generic(&Message::NotificationInd(n.clone()));
     assert_eq!(n.encoded_len(), n.encode().unwrap().len());
+    // A kept header before X-Mms-Message-Type: both encoders refuse it
+    // (MMS_ENC 1.3 §7.1: the type opens the PDU).
+    let mut first = n.clone();
+    first.others.push((
+        0,
+        Header::field(FieldCode(0x7D), Value::Raw(vec![0x87].into())),
+    ));
+    same_as_generic(&Message::NotificationInd(first.clone()));
+    assert!(first.encode().is_err());
 
     let req = SendReq::builder()
         .transaction_id("T1")

@@ -44,6 +44,9 @@ addresses, Subject (RFC 2047 words in their charset), Date, X-Mms-* fields
 presentation is written for a mail that has none; where the PDU breaks the
 header table of its type (MMS_ENC 1.3 §6), a warning says so.
 
+A \"file\" must lie inside the JSON document's directory (the current directory
+for standard input): a relative path without \"..\", not leading out through
+a symbolic link.
 Options:
   -o, --output OUT   write the PDU to OUT instead of standard output
   --eml              read FILE as an Internet message (needs the `mail`
@@ -58,6 +61,11 @@ Options:
                      x-wap-application:mms.ua. `mmsdump --sms` reads them.
   --reference N      the concatenation reference of --sms (0-65535, default 0;
                      above 255 the 16-bit reference element is used)
+  --lenient          write a PDU that breaks the header table of its type
+                     (MMS_ENC 1.3 §6: a header the type does not allow, one
+                     missing, repeated, out of order) or ends in trailing
+                     octets; each is printed as a warning on standard error.
+                     Without it such a PDU is refused (status 1).
   -h, --help         this help
 
 Examples:
@@ -87,12 +95,15 @@ pub(super) struct Args {
     /// `--eml`: the input is an Internet message, made into a PDU of this
     /// type (m-send-req or m-retrieve-conf).
     pub(super) eml: Option<mms_pdu::MessageType>,
+    /// Write header-table violations and trailing octets (as warnings).
+    pub(super) lenient: bool,
 }
 
 pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let mut input = None;
     let mut output = None;
     let mut sms = false;
+    let mut lenient = false;
     let mut reference = None;
     let mut eml = false;
     let mut kind = None;
@@ -123,6 +134,7 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
                     _ => return Err(format!("--type {t}: m-send-req or m-retrieve-conf")),
                 });
             }
+            "--lenient" => lenient = true,
             "--reference" => {
                 let n = args.next().ok_or("--reference needs a number")?;
                 let n = n
@@ -149,5 +161,6 @@ pub(super) fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Optio
         output,
         sms,
         eml,
+        lenient,
     }))
 }

@@ -67,7 +67,7 @@ pub(crate) fn run(
     };
     let composed = match args.eml {
         Some(kind) => eml::compose(args.input.as_deref(), kind, err),
-        None => compose_json(&args),
+        None => compose_json(&args, err),
     };
     let written = composed.and_then(|bytes| match &args.output {
         Some(path) if path != "-" => {
@@ -97,11 +97,23 @@ pub(crate) fn run(
 
 /// The PDU (or with `--sms` its user data) of the JSON document of the
 /// input; the error with its exit status.
-fn compose_json(args: &args::Args) -> Result<Vec<u8>, (i32, String)> {
+fn compose_json(args: &args::Args, err: &mut impl Write) -> Result<Vec<u8>, (i32, String)> {
     let (text, base_dir) = read_input(args.input.as_deref()).map_err(|e| (2, e))?;
     one_document(&text)
         .and_then(|doc| {
-            let bytes = compose::compose(&doc, base_dir.as_deref())?;
+            let mut problems = Vec::new();
+            let bytes = compose::compose_with(&doc, base_dir.as_deref(), &mut problems)?;
+            if !problems.is_empty() {
+                let list = problems.join("\n  ");
+                if !args.lenient {
+                    return Err(format!(
+                        "the PDU breaks its header table (give --lenient to write it anyway):\n  {list}"
+                    ));
+                }
+                for p in &problems {
+                    let _ = writeln!(err, "mmscompose: warning: {p}");
+                }
+            }
             match args.sms {
                 Some(reference) => sms_lines(&doc, bytes, reference).map(String::into_bytes),
                 None => Ok(bytes),

@@ -132,3 +132,59 @@ pub fn exercise_multipart(m: &Multipart<'_>, opts: &DecodeOptions) {
     }
     assert!(n <= opts.limits.max_parts, "{n} parts walked");
 }
+
+/// The encoder's contract for a PDU an encoder accepted: it decodes back
+/// (within the default limits) to the same headers (a `Value::Raw` to its
+/// octets), the same body (opaque data under a multipart type to the same
+/// octets) and trailing octets, and re-encodes to the same octets; strict
+/// decoding refuses it only when lenient decoding reports a deviation.
+pub fn encoder_contract(pdu: &Pdu<'_>) {
+    let Ok(bytes) = pdu.encode() else { return };
+    let back = Pdu::decode_with(&bytes, &LENIENT)
+        .unwrap_or_else(|e| panic!("an accepted PDU does not decode: {e}\n{pdu:?}"));
+    assert_eq!(back.encode().ok().as_deref(), Some(&bytes[..]), "{pdu:?}");
+    assert_eq!(back.headers.len(), pdu.headers.len(), "{pdu:?}\n{back:?}");
+    for (a, b) in pdu.headers.iter().zip(&back.headers) {
+        match (a, b) {
+            (Header::Field(x), Header::Field(y)) => {
+                assert_eq!(x.code(), y.code(), "{pdu:?}");
+                match x.value() {
+                    mms_pdu::Value::Raw(r) => assert_eq!(Some(&r[..]), y.raw(), "{pdu:?}"),
+                    v => assert_eq!(v, y.value(), "{pdu:?}\n{back:?}"),
+                }
+            }
+            _ => assert_eq!(a, b, "{pdu:?}"),
+        }
+    }
+    assert_eq!(back.trailing, pdu.trailing, "{pdu:?}");
+    match (&pdu.body, &back.body) {
+        (Some(Body::Multipart(m)), Some(Body::Multipart(n))) => {
+            assert!(written_parts_read_back(m, n), "{pdu:?}\n{back:?}")
+        }
+        (Some(Body::Data(_)), Some(Body::Multipart(_))) => {} // same octets, checked above
+        (a, b) => assert!(same_body(a.as_ref(), b.as_ref()), "{pdu:?}\n{back:?}"),
+    }
+    if Pdu::decode_with(&bytes, &STRICT).is_err() {
+        assert!(
+            !back.warnings.is_empty(),
+            "strict decoding refuses what lenient decoding reads without a warning: {pdu:?}"
+        );
+    }
+}
+
+/// Parts as written against parts as read: a part given as opaque data
+/// may read back as nested parts of the same octets.
+fn written_parts_read_back(a: &Multipart<'_>, b: &Multipart<'_>) -> bool {
+    a.declared_entries == b.declared_entries
+        && a.trailing == b.trailing
+        && a.parts.len() == b.parts.len()
+        && a.parts.iter().zip(&b.parts).all(|(x, y)| {
+            x.content_type == y.content_type
+                && x.headers == y.headers
+                && match (&x.nested, &y.nested) {
+                    (Some(m), Some(n)) => written_parts_read_back(m, n),
+                    (None, _) => x.data == y.data,
+                    (Some(_), None) => false,
+                }
+        })
+}

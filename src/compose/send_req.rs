@@ -136,9 +136,41 @@ pub enum BuildError {
         /// The limit.
         limit: usize,
     },
+    /// A part cannot be written so that it reads back and resolves: an
+    /// empty or ill-formed media type, a name another part has (after
+    /// trimming spaces, ignoring ASCII case), a name that would be read as
+    /// a `cid:` reference or that is not strict text.
+    #[error("part {index} ({name:?}): {reason}")]
+    Part {
+        /// The part's position in the order it was added (from 0).
+        index: usize,
+        /// The part's name (or media type, when that is the fault).
+        name: String,
+        /// Why.
+        reason: &'static str,
+    },
     /// A value cannot be encoded.
     #[error(transparent)]
     Encode(#[from] EncodeError),
+}
+
+/// `type "/" subtype`, each an RFC 2045 §5.1 token: the form a media type
+/// must have to read back as itself (WAP-230 §8.4.2.24 Extension-media).
+fn well_formed_media(m: &str) -> bool {
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?=".contains(&b))
+    };
+    match m.split_once('/') {
+        Some((t, sub)) => token(t) && token(sub),
+        None => false,
+    }
+}
+
+/// The name a part is found by, as the SMIL the builder writes refers to it.
+fn normalised(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
 }
 
 /// Builder of an [`SendReq`] (m-send-req, MMS_ENC 1.3 §6.1.1).
@@ -179,6 +211,10 @@ pub struct SendReqBuilder<'a> {
     smil_index: Option<usize>,
     params: ParamEncoding,
     max_size: Option<usize>,
+    /// Each named part: its index in `parts` when added, its name.
+    names: Vec<(usize, String)>,
+    /// Media types that are not `type/subtype`, by part index.
+    bad_media: Vec<(usize, String)>,
 }
 
 impl core::fmt::Debug for SendReqBuilder<'_> {
@@ -215,6 +251,8 @@ impl<'a> SendReq<'a> {
             smil_index: None,
             params: ParamEncoding::default(),
             max_size: None,
+            names: Vec::new(),
+            bad_media: Vec::new(),
         }
     }
 }
@@ -356,11 +394,14 @@ impl<'a> SendReqBuilder<'a> {
     }
     /// Adds a media part (`image/jpeg`, …) named `name`.
     pub fn attachment(
-        self,
+        mut self,
         media: &str,
         name: &str,
         data: impl Into<crate::wsp::Data<'a>>,
     ) -> Self {
+        if !well_formed_media(media) {
+            self.bad_media.push((self.parts.len(), String::from(media)));
+        }
         let ct = ContentType::new(owned_media(media));
         self.attachment_with(ct, name, data.into())
     }
@@ -370,6 +411,7 @@ impl<'a> SendReqBuilder<'a> {
         name: &str,
         data: crate::wsp::Data<'a>,
     ) -> Self {
+        self.names.push((self.parts.len(), String::from(name)));
         let named = self.params.name(name);
         let mut p = Part::new(ct.clone(), data);
         // A name holding a NUL cannot be written: the part then goes unnamed.
@@ -386,8 +428,77 @@ impl<'a> SendReqBuilder<'a> {
         self.parts.push(p);
         self
     }
+    /// The parts must resolve: media types well formed, names distinct
+    /// after normalisation, none read as a `cid:` reference (RFC 2557
+    /// §8.2: a SMIL `src` opening with `cid:` names a Content-ID, not a
+    /// Content-Location), each strict text.
+    fn check_parts(&self) -> Result<(), BuildError> {
+        if let Some((index, name)) = self.bad_media.first() {
+            return Err(BuildError::Part {
+                index: *index,
+                name: name.clone(),
+                reason: "the media type is not a well-formed type/subtype",
+            });
+        }
+        let mut seen: Vec<(String, usize)> = Vec::with_capacity(self.names.len());
+        for (index, name) in &self.names {
+            let fail = |reason| {
+                Err(BuildError::Part {
+                    index: *index,
+                    name: name.clone(),
+                    reason,
+                })
+            };
+            let key = normalised(name);
+            if key.is_empty() {
+                return fail("an empty name cannot be referred to");
+            }
+            if key.starts_with("cid:") {
+                return fail("a name opening with cid: would be read as a Content-ID reference");
+            }
+            let strict = Text::new(name).is_ok_and(|t| t.is_strict().is_ok());
+            if !strict || name.contains(['<', '>']) {
+                return fail(
+                    "the name holds a NUL or angle brackets, or opens with a control character",
+                );
+            }
+            seen.push((key, *index));
+        }
+        seen.sort();
+        for w in seen.windows(2) {
+            if w[0].0 == w[1].0 {
+                let index = w[1].1;
+                let name = self
+                    .names
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default();
+                return Err(BuildError::Part {
+                    index,
+                    name,
+                    reason: "another part has the same name (ignoring surrounding spaces and case)",
+                });
+            }
+        }
+        Ok(())
+    }
     /// Builds the message.
+    ///
+    /// ```
+    /// use mms_pdu::compose::BuildError;
+    /// use mms_pdu::mms::message::SendReq;
+    /// let err = SendReq::builder()
+    ///     .transaction_id("T1")
+    ///     .to("+15551234567/TYPE=PLMN")
+    ///     .text("a.txt", "one")
+    ///     .text(" A.txt", "two")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(err, BuildError::Part { index: 1, .. }));
+    /// ```
     pub fn build(mut self) -> Result<SendReq<'a>, BuildError> {
+        self.check_parts()?;
         let tid = match (self.transaction_id.take(), self.id_source.as_mut()) {
             (Some(t), _) => t,
             (None, Some(src)) => src(),
@@ -409,7 +520,12 @@ impl<'a> SendReqBuilder<'a> {
         };
         let mut req = SendReq {
             version: self.version,
-            transaction_id: Text::from_string(tid)?,
+            transaction_id: {
+                let t = Text::from_string(tid)?;
+                t.is_strict()
+                    .map_err(|e| EncodeError::new("X-Mms-Transaction-Id", e.reason()))?;
+                t
+            },
             date: self.date,
             to: addresses(&self.to)?,
             cc: addresses(&self.cc)?,

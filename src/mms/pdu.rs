@@ -191,6 +191,47 @@ impl<'a> Header<'a> {
             }
         }
     }
+    /// Encodes the header alone and reads it back with the one field
+    /// cutter and the field's grammar: it must come back equal (lenient
+    /// reading: a value decoded leniently may be written back the same
+    /// way), consuming exactly its octets; a [`Value::Raw`] must keep its
+    /// extent (a text without its NUL only as the `last` octets of the PDU,
+    /// as some MMSCs send them).
+    pub(crate) fn reads_back(
+        &self,
+        message_type: Option<u8>,
+        last: bool,
+    ) -> Result<(), EncodeError> {
+        let what = self.code().and_then(FieldCode::name).unwrap_or("header");
+        let refused = EncodeError::new(what, "the value does not read back as itself");
+        let mut buf = Vec::with_capacity(self.encoded_len());
+        self.encode(&mut buf);
+        let Ok((rest, c)) = cut::header(&buf) else {
+            return Err(refused);
+        };
+        if !rest.is_empty() || (c.unterminated && !last) {
+            return Err(refused);
+        }
+        let same = match (self, c.code) {
+            // Octets given as they are: they must keep their extent.
+            (Header::Field(f), Some(code)) if matches!(f.value, Value::Raw(_)) => {
+                code == f.code && f.value == Value::Raw(c.value.into())
+            }
+            (Header::Field(f), Some(code)) => {
+                let (v, _) = cut::value(code, &c, message_type, &crate::Limits::DEFAULT);
+                code == f.code && v == f.value
+            }
+            (Header::Application { name, value }, None) => {
+                c.name == name.as_bytes() && c.app_text() == *value
+            }
+            _ => false,
+        };
+        if same {
+            Ok(())
+        } else {
+            Err(refused)
+        }
+    }
     /// A copy that owns its octets (wire octets included).
     pub fn into_owned(self) -> Header<'static> {
         match self {
@@ -428,17 +469,61 @@ impl<'a> Pdu<'a> {
             + self.body.as_ref().map_or(0, Body::encoded_len)
             + self.trailing.len()
     }
-    /// Checks that the PDU can be written: every value valid, Content-Type
-    /// last and present exactly when there is a body.
+    /// Checks that the PDU can be written and reads back as itself within
+    /// the decoder's default [`Limits`](crate::Limits) (the encoder's
+    /// contract): X-Mms-Message-Type first (MMS_ENC 1.3 §7.1), at most
+    /// `max_headers` headers, every value valid and decoding back equal
+    /// under its field's grammar (§7.3), Content-Type last and present
+    /// exactly when there is a body (§7.2.12), a multipart body only
+    /// under a multipart Content-Type (opaque data under one is written as
+    /// it is, and reads back as its parts), trailing octets only where they
+    /// cannot be read as a header or body, and the body within the limits
+    /// ([`Multipart::validate`]).
+    ///
+    /// ```
+    /// use mms_pdu::{FieldCode, MessageType, Pdu, Value, Version};
+    /// let mut pdu = Pdu::new(MessageType::NOTIFYRESP_IND, Version::V1_2);
+    /// // A Counted value inside a Counted value is not a grammar of §7.3.
+    /// let inner = Value::Counted { count: 1, value: Box::new(Value::Token(0x80)) };
+    /// pdu.push(FieldCode::STATUS, Value::Counted { count: 2, value: Box::new(inner) });
+    /// assert_eq!(pdu.validate().unwrap_err().context(), "X-Mms-Status");
+    /// ```
     pub fn validate(&self) -> Result<(), EncodeError> {
-        for h in &self.headers {
-            if let Header::Field(f) = h {
-                if f.code.0 >= 0x80 {
-                    return Err(EncodeError::new("header", "field code above 0x7F"));
+        let limits = crate::Limits::DEFAULT;
+        if self.headers.first().and_then(Header::code) != Some(FieldCode::MESSAGE_TYPE) {
+            return Err(EncodeError::new(
+                "X-Mms-Message-Type",
+                "must be the first header",
+            ));
+        }
+        if self.headers.len() > limits.max_headers {
+            return Err(EncodeError::new(
+                "headers",
+                "more headers than the decoder's default limit (Limits::max_headers)",
+            ));
+        }
+        let message_type = match self.headers.first() {
+            Some(Header::Field(f)) => match f.value {
+                Value::Token(b) => Some(b),
+                _ => None,
+            },
+            _ => None,
+        };
+        // Only the very last octets of a PDU may be a text without its NUL.
+        let open_end = self.body.is_none() && self.trailing.is_empty();
+        for (k, h) in self.headers.iter().enumerate() {
+            let last = open_end && k + 1 == self.headers.len();
+            match h {
+                Header::Field(f) => {
+                    if f.code.0 >= 0x80 {
+                        return Err(EncodeError::new("header", "field code above 0x7F"));
+                    }
+                    if f.raw.is_none() {
+                        f.value.validate(f.code)?;
+                        h.reads_back(message_type, last)?;
+                    }
                 }
-                if f.raw.is_none() {
-                    f.value.validate(f.code)?;
-                }
+                Header::Application { .. } => h.reads_back(message_type, last)?,
             }
         }
         let ct_at = self
@@ -461,8 +546,32 @@ impl<'a> Pdu<'a> {
             }
             (None, None) => {}
         }
-        if let Some(Body::Multipart(m)) = &self.body {
-            m.validate()?;
+        let multipart_type = self
+            .content_type()
+            .is_some_and(|ct| ct.media().is_multipart());
+        match &self.body {
+            Some(Body::Multipart(_)) if !multipart_type => {
+                return Err(EncodeError::new(
+                    "body",
+                    "a multipart body under a Content-Type that is not multipart",
+                ))
+            }
+            Some(Body::Multipart(m)) => m.validate()?,
+            _ => {}
+        }
+        if let Some(&b) = self.trailing.first() {
+            if self.body.is_some() {
+                return Err(EncodeError::new(
+                    "trailing octets",
+                    "after a body they would read back as part of it",
+                ));
+            }
+            if !(b < 0x20 || b == crate::wsp::text::QUOTE) {
+                return Err(EncodeError::new(
+                    "trailing octets",
+                    "must open with an octet that starts no header (0x00-0x1F, 0x7F)",
+                ));
+            }
         }
         Ok(())
     }

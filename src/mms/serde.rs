@@ -315,6 +315,16 @@ fn raw_encodes(code: FieldCode, raw: &[u8], value: &Value<'_>) -> bool {
                     && !raw.contains(&0)
                     && t.as_bytes() == raw.strip_prefix(&[crate::wsp::text::QUOTE]).unwrap_or(raw)
             }
+            // The same unterminated text (the last octets of a PDU) in an
+            // Encoded-string-value field (MMS_ENC 1.3 §7.2.9).
+            Value::EncodedString(s) if s.charset().is_none() => {
+                matches!(
+                    code.grammar(),
+                    ValueKind::EncodedString | ValueKind::CountedEncodedString
+                ) && !raw.is_empty()
+                    && !raw.contains(&0)
+                    && s.as_bytes() == raw.strip_prefix(&[crate::wsp::text::QUOTE]).unwrap_or(raw)
+            }
             _ => false,
         }
 }

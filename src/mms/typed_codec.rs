@@ -154,8 +154,55 @@ pub(crate) fn arrange<'s, 'a>(
 /// [`Pdu::validate`](super::pdu::Pdu::validate) does: every value valid,
 /// Content-Type last and present exactly when there is a body.
 pub(crate) fn validate(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> Result<(), EncodeError> {
-    for i in items {
+    let message_type = match items.first() {
+        Some(Item::Type(t)) => Some(*t),
+        Some(Item::Header(Header::Field(f))) if f.code() == FieldCode::MESSAGE_TYPE => {
+            match f.value() {
+                crate::Value::Token(b) => Some(*b),
+                _ => None,
+            }
+        }
+        _ => {
+            return Err(EncodeError::new(
+                "X-Mms-Message-Type",
+                "must be the first header",
+            ))
+        }
+    };
+    if items.len() > crate::Limits::DEFAULT.max_headers {
+        return Err(EncodeError::new(
+            "headers",
+            "more headers than the decoder's default limit (Limits::max_headers)",
+        ));
+    }
+    // Only the very last octets of a PDU may be a text without its NUL.
+    let open_end = body.is_none();
+    for (k, i) in items.iter().enumerate() {
         i.validate()?;
+        let last = open_end && k + 1 == items.len();
+        match i {
+            Item::Header(h @ Header::Field(f)) if f.raw().is_none() => {
+                h.reads_back(message_type, last)?
+            }
+            Item::Header(h @ Header::Application { .. }) => h.reads_back(message_type, last)?,
+            Item::Typed(code, v) => {
+                // A typed value must keep its extent (the generic encoder
+                // reads each value back; a typed field's value is checked
+                // by its type, its extent here).
+                let mut buf = Vec::with_capacity(1 + v.len(*code));
+                i.encode(&mut buf);
+                match super::cut::header(&buf) {
+                    Ok((rest, c)) if rest.is_empty() && (!c.unterminated || last) => {}
+                    _ => {
+                        return Err(EncodeError::new(
+                            code.name().unwrap_or("header"),
+                            "the value does not read back as itself",
+                        ))
+                    }
+                }
+            }
+            _ => {}
+        }
     }
     let ct_at = items
         .iter()

@@ -104,6 +104,34 @@ impl<'a> Media<'a> {
             Media::Text(t) => Media::Text(t.into_owned()),
         }
     }
+    /// Checks that the media type reads back as itself: Extension-media
+    /// text is not empty and opens with an octet 32–127 (WAP-230
+    /// §8.4.2.24; an octet below 32 would be read as a Value-length, one
+    /// from 128 as a Short-integer code), and is NUL-free.
+    ///
+    /// ```
+    /// use mms_pdu::wsp::Media;
+    /// assert!(Media::from_name("image/webp").validate().is_ok());
+    /// assert!(Media::from_name("").validate().is_err());
+    /// assert!(Media::from_name("ímage/png").validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<(), EncodeError> {
+        match self {
+            Media::WellKnown(_) => Ok(()),
+            Media::Text(t) => match t.as_bytes().first() {
+                None => Err(EncodeError::new("media type", "empty extension-media")),
+                Some(&b) if !(0x20..0x80).contains(&b) => Err(EncodeError::new(
+                    "media type",
+                    "extension-media must open with an octet 32-127",
+                )),
+                Some(_) if t.as_bytes().contains(&0) => Err(EncodeError::new(
+                    "media type",
+                    "media type contains a NUL octet",
+                )),
+                Some(_) => Ok(()),
+            },
+        }
+    }
     fn constrained_len(&self) -> Option<usize> {
         match self {
             Media::WellKnown(c) if *c < 0x80 => Some(1),
@@ -300,7 +328,17 @@ impl<'a> ContentType<'a> {
     }
     /// Checks that the value fits on the wire.
     pub fn validate(&self) -> Result<(), EncodeError> {
+        self.media.validate()?;
+        if self.params.len() > crate::Limits::DEFAULT.max_parameters {
+            return Err(EncodeError::new(
+                "content-type",
+                "more parameters than the decoder's default limit (Limits::max_parameters)",
+            ));
+        }
         for p in &self.params {
+            if let ParamValue::Media(m) = &p.value {
+                m.validate()?;
+            }
             if let ParamValue::Media(m @ Media::WellKnown(c)) = &p.value {
                 if *c >= 0x80 && constrained_name(m).is_none() {
                     return Err(EncodeError::new(

@@ -92,6 +92,31 @@ pub struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
+    /// The Content-Type and headers, encoded, must decode back equal
+    /// (WAP-230 §8.5.3: `Headers = Content-Type *Header`).
+    fn reads_back_headers(&self) -> Result<(), EncodeError> {
+        let mut region = Vec::with_capacity(self.headers_len());
+        self.content_type.encode(&mut region);
+        for h in &self.headers {
+            h.encode(&mut region);
+        }
+        let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+        let limits = ctx.limits;
+        let back = content_type(&region, &limits)
+            .ok()
+            .and_then(|(rest, ct)| Some((ct, headers(rest, &mut ctx).ok()?.1)));
+        match back {
+            Some((ct, hs)) if ct == self.content_type && hs == self.headers => Ok(()),
+            Some((ct, _)) if ct != self.content_type => Err(EncodeError::new(
+                "part Content-Type",
+                "does not read back as itself",
+            )),
+            _ => Err(EncodeError::new(
+                "part headers",
+                "a part header does not read back as itself",
+            )),
+        }
+    }
     /// A part with a content type and data, no other headers.
     pub fn new(content_type: ContentType<'a>, data: impl Into<super::Data<'a>>) -> Self {
         Part {
@@ -318,19 +343,84 @@ impl<'a> Multipart<'a> {
         }
         n
     }
-    /// Checks that every length fits a uintvar and every value can be written.
+    /// Checks that the body can be written and reads back as itself
+    /// within the decoder's default [`Limits`](crate::Limits): every length
+    /// fits a uintvar (WAP-230 §8.5.2-§8.5.3); parts over all levels, part
+    /// headers, parameters and nesting depth are within the limits; each
+    /// part's Content-Type and headers decode back equal; nested parts
+    /// only under a multipart media type; `declared_entries` differs from the part count
+    /// (equal, it reads back as `None`); `trailing` forms no entry.
+    /// A multipart part given as opaque `data` is written as it is (its
+    /// octets read back the same, as nested parts).
+    ///
+    /// ```
+    /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
+    /// let part = Part::new(ContentType::new(Media::from_name("text/plain")), &b"hi"[..]);
+    /// let body = Multipart { parts: vec![part], declared_entries: Some(1), ..Multipart::default() };
+    /// assert_eq!(body.validate().unwrap_err().context(), "multipart nEntries");
+    /// ```
     pub fn validate(&self) -> Result<(), EncodeError> {
+        let mut parts = 0;
+        self.validate_at(1, &mut parts)
+    }
+    fn validate_at(&self, depth: usize, parts: &mut usize) -> Result<(), EncodeError> {
+        let limits = crate::Limits::DEFAULT;
         wire_len(self.parts.len(), "multipart nEntries")?;
+        if self.declared_entries.map(u64::from) == Some(self.parts.len() as u64) {
+            return Err(EncodeError::new(
+                "multipart nEntries",
+                "declared_entries equal to the part count reads back as None",
+            ));
+        }
+        if !self.trailing.is_empty() {
+            let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+            let reads_as_entry = cut_entry(&self.trailing)
+                .is_ok_and(|(_, (hregion, data))| entry(hregion, data, &mut ctx, depth).is_ok());
+            if reads_as_entry {
+                return Err(EncodeError::new(
+                    "multipart trailing octets",
+                    "they would read back as another entry",
+                ));
+            }
+        }
         for p in &self.parts {
+            *parts += 1;
+            if *parts > limits.max_parts {
+                return Err(EncodeError::new(
+                    "multipart",
+                    "more parts than the decoder's default limit (Limits::max_parts)",
+                ));
+            }
             p.content_type.validate()?;
+            if p.headers.len() > limits.max_headers {
+                return Err(EncodeError::new(
+                    "part headers",
+                    "more headers than the decoder's default limit (Limits::max_headers)",
+                ));
+            }
             for h in &p.headers {
                 h.validate()?;
             }
-            if let Some(n) = &p.nested {
-                n.validate()?;
-            }
             wire_len(p.headers_len(), "multipart HeadersLen")?;
             wire_len(p.data_len(), "multipart DataLen")?;
+            p.reads_back_headers()?;
+            let multipart_media = p.content_type.media().is_multipart();
+            match &p.nested {
+                Some(_) if !multipart_media => {
+                    return Err(EncodeError::new(
+                        "multipart part",
+                        "nested parts under a media type that is not multipart",
+                    ))
+                }
+                Some(_) if depth >= limits.max_depth => {
+                    return Err(EncodeError::new(
+                        "nested multipart",
+                        "deeper than the decoder's default limit (Limits::max_depth)",
+                    ))
+                }
+                Some(n) => n.validate_at(depth + 1, parts)?,
+                None => {}
+            }
         }
         Ok(())
     }
@@ -921,7 +1011,11 @@ mod tests {
                 ..Multipart::default()
             };
         }
-        let bytes = m.to_vec().unwrap();
+        // The encoder refuses what the decoder would not read back …
+        assert_eq!(m.to_vec().unwrap_err().context(), "nested multipart");
+        // … so write it unchecked, as a hostile peer would.
+        let mut bytes = alloc::vec::Vec::new();
+        m.encode(&mut bytes);
         let mut ctx = Ctx::new(&crate::DecodeOptions::default());
         let (_, back) = multipart(&bytes, &mut ctx, 1).unwrap();
         assert_eq!(ctx.warnings.len(), 1);

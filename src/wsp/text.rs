@@ -18,6 +18,21 @@ pub(crate) const QUOTE: u8 = 0x7F;
 /// The octet that opens a quoted-string.
 pub(crate) const DQUOTE: u8 = 0x22;
 
+/// The rule every caller-built text keeps: no NUL (it would end the text),
+/// no control octet first (WAP-230 §8.4.2.1).
+fn check_text(b: &[u8]) -> Result<(), EncodeError> {
+    if b.contains(&0) {
+        return Err(EncodeError::new("text-string", "text contains a NUL octet"));
+    }
+    if b.first().is_some_and(|&c| c < 0x20 || c == QUOTE) {
+        return Err(EncodeError::new(
+            "text-string",
+            "text opens with a control octet (1-31 or 127)",
+        ));
+    }
+    Ok(())
+}
+
 /// Text as it is on the wire: octets without their Quote and End-of-string
 /// NUL, borrowed from the input when decoded. WSP text is not necessarily
 /// UTF-8 (handsets send Latin-1 and worse), so it stays bytes; [`Text::as_str`]
@@ -53,6 +68,23 @@ impl<'a> Text<'a> {
             return Err(EncodeError::new("text-string", "text contains a NUL octet"));
         }
         Ok(Text(Cow::Owned(s.into_bytes())))
+    }
+    /// Whether strict decoding reads this text back: no NUL, and no
+    /// control octet (1–31 or 127) first. `TEXT` excludes the controls
+    /// (WAP-230 §8.4.2.1), and such a first octet can only be written with
+    /// a Quote before it, which strict decoding refuses (lenient decoding
+    /// reads it back, with a warning).
+    ///
+    /// ```
+    /// use mms_pdu::wsp::Text;
+    /// assert!(Text::new("a\u{1}").unwrap().is_strict().is_ok());
+    /// assert_eq!(
+    ///     Text::new("\u{1}a").unwrap().is_strict().unwrap_err().reason(),
+    ///     "text opens with a control octet (1-31 or 127)"
+    /// );
+    /// ```
+    pub fn is_strict(&self) -> Result<(), EncodeError> {
+        check_text(&self.0)
     }
     /// Decoded octets are NUL-free by construction.
     pub(crate) fn wire(b: &'a [u8]) -> Self {

@@ -41,10 +41,15 @@ pub fn encoded_string(
     charset: Option<Charset>,
 ) -> Result<EncodedString<'static>, EncodeError> {
     match charset {
-        None if text.is_ascii() => Ok(EncodedString::text(Text::from_string(String::from(text))?)),
+        // Plain text-string when strictly valid (WAP-230 §8.4.2.1); ASCII
+        // opening with a control octet goes in the charset form, where the
+        // value-length delimits it.
+        None if text.is_ascii() && Text::new(text)?.is_strict().is_ok() => {
+            Ok(EncodedString::text(Text::from_string(String::from(text))?))
+        }
         None => Ok(EncodedString::with_charset(
             Charset::UTF_8,
-            text.as_bytes().to_vec(),
+            encode(text, Charset::UTF_8)?.into_owned(),
         )),
         Some(cs) => Ok(EncodedString::with_charset(
             cs,

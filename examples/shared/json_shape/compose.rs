@@ -10,10 +10,14 @@
 //! - the Content-Type header's media type, with `body.parameters`;
 //! - `body.parts` (a multipart body) or the body's octets;
 //! - a part's octets from `"data"` (base64), `"text"` (UTF-8) or `"file"`
-//!   (a path, relative to the JSON file's directory when there is one); a
-//!   multipart part from `"data"` when present (its exact octets), else
-//!   built from its `"parts"`;
-//! - `"trailing"` hex on the document or on a multipart, as `mmsdump` writes it.
+//!   (a relative path inside the JSON file's directory, or the current
+//!   directory for standard input: no `..`, no absolute path, no symbolic
+//!   link out); a multipart part from `"data"` when present (its exact
+//!   octets), else built from its `"parts"`;
+//! - `"trailing"` hex on the document or on a multipart, as `mmsdump` writes it;
+//! - `"charset"` and `"octets"` on a header, `"content_type_general"` on a
+//!   part and `"quoted"` on a Content-ID (see dump.rs): with them a dump
+//!   composes back to the same octets.
 //!
 //! A `"push"` object (as `mmsdump` prints for a WAP push) wraps the result
 //! in a WSP push PDU with its `tid` (`null`: connection-mode, no TID;
@@ -48,28 +52,66 @@ type Result<T> = std::result::Result<T, String>;
 /// Encodes the PDU that `doc` describes: an MMS PDU, or with a `"push"`
 /// key the WAP push that carries it. `base_dir` resolves relative `"file"`
 /// paths (the current directory when `None`).
+#[allow(dead_code)] // mmscompose calls compose_with; the tests call this
 pub fn compose(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+    compose_with(doc, base_dir, &mut Vec::new())
+}
+
+/// As [`compose`], listing in `problems` what the PDU breaks of the
+/// header table of its type (`rules::check`, MMS_ENC 1.3 §6) and any
+/// trailing octets after its last header.
+pub fn compose_with(
+    doc: &Json,
+    base_dir: Option<&Path>,
+    problems: &mut Vec<String>,
+) -> Result<Vec<u8>> {
     match doc.get("push") {
         Some(p) => {
-            let body = push_body(doc, base_dir)?;
+            let body = push_body(doc, base_dir, problems)?;
             build_push(p, body)?
                 .to_vec()
                 .map_err(|e| format!("cannot encode the push: {e}"))
         }
-        None => compose_mms(doc, base_dir),
+        None => compose_mms_with(doc, base_dir, problems),
     }
 }
 
 /// Encodes the MMS PDU that `doc` describes, ignoring any `"push"`.
+#[allow(dead_code)] // for the tests
 pub fn compose_mms(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+    compose_mms_with(doc, base_dir, &mut Vec::new())
+}
+
+fn compose_mms_with(
+    doc: &Json,
+    base_dir: Option<&Path>,
+    problems: &mut Vec<String>,
+) -> Result<Vec<u8>> {
     let pdu = build_pdu(doc, base_dir)?;
-    pdu.encode()
-        .map_err(|e| format!("cannot encode the PDU: {e}"))
+    let bytes = pdu
+        .encode()
+        .map_err(|e| format!("cannot encode the PDU: {e}"))?;
+    // Read back, as a receiver would: the field values it decodes are what
+    // the header table is checked against.
+    if let Ok(back) = Pdu::decode(&bytes) {
+        problems.extend(
+            mms_pdu::mms::rules::check(&back)
+                .iter()
+                .map(|v| v.to_string()),
+        );
+        if !back.trailing.is_empty() {
+            problems.push(format!(
+                "{} trailing octets after the last header",
+                back.trailing.len()
+            ));
+        }
+    }
+    Ok(bytes)
 }
 
 /// What a push document carries: the MMS PDU of its `headers`, or else the
 /// octets of its `body`.
-fn push_body(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
+fn push_body(doc: &Json, base_dir: Option<&Path>, problems: &mut Vec<String>) -> Result<Vec<u8>> {
     if let Some(e) = doc.get("error") {
         let msg = e.get("message").and_then(Json::as_str).unwrap_or("?");
         return Err(format!(
@@ -77,7 +119,7 @@ fn push_body(doc: &Json, base_dir: Option<&Path>) -> Result<Vec<u8>> {
         ));
     }
     if doc.get("headers").is_some() {
-        return compose_mms(doc, base_dir);
+        return compose_mms_with(doc, base_dir, problems);
     }
     match doc.get("body").filter(|b| !b.is_null()) {
         Some(b) => Ok(octets_of(b, "body", base_dir)?.into_owned()),
@@ -297,7 +339,7 @@ fn header<'a>(h: &'a Json, at: &str, ctx: &mut HeaderCtx<'a>) -> Result<Header<'
             .extend(ctx.body_params.take().unwrap_or_default());
         Value::ContentType(ct)
     } else {
-        typed_value(code, value, &at)?
+        with_text_keys(typed_value(code, value, &at)?, h, &at)?
     };
     if let Some(wire) = h.get("wire") {
         let wire = unhex(str_of(wire, &at)?, &at)?;
@@ -697,6 +739,76 @@ fn parameter<'a>(name: Cow<'a, str>, value: Cow<'a, str>, at: &str) -> Result<Pa
     })
 }
 
+/// The string of `v` rebuilt as the header's `"charset"` (its tag; `null`:
+/// untagged) and `"octets"` (hex: the string's own octets) say, so that a
+/// dump gives back the same octets (see dump.rs).
+fn with_text_keys<'a>(mut v: Value<'a>, h: &Json, at: &str) -> Result<Value<'a>> {
+    let charset = match h.get("charset") {
+        None => None,
+        Some(Json::Null) => Some(None),
+        Some(c) => {
+            let name = str_of(c, at)?;
+            Some(Some(
+                charset_of(name).ok_or_else(|| format!("{at}: unknown charset {name:?}"))?,
+            ))
+        }
+    };
+    let octets = match h.get("octets") {
+        Some(o) => Some(unhex(str_of(o, at)?, at)?),
+        None => None,
+    };
+    if charset.is_none() && octets.is_none() {
+        return Ok(v);
+    }
+    if let Some(s) = encoded_mut(&mut v) {
+        let cs = charset.unwrap_or(s.charset());
+        let bytes = match octets {
+            Some(o) => o,
+            None => {
+                let text = s.to_string_lossy();
+                match cs {
+                    Some(c) => mms_pdu::wsp::charset::encode(&text, c)
+                        .map_err(|e| format!("{at}: {e}"))?
+                        .into_owned(),
+                    None => text.as_bytes().to_vec(),
+                }
+            }
+        };
+        *s = match cs {
+            Some(c) => EncodedString::with_charset(c, bytes),
+            None => EncodedString::text(
+                Text::from_bytes(&bytes)
+                    .map(Text::into_owned)
+                    .map_err(|e| format!("{at}: {e}"))?,
+            ),
+        };
+    } else if let (Some(t), Some(o)) = (text_mut(&mut v), octets) {
+        *t = Text::from_bytes(&o)
+            .map(Text::into_owned)
+            .map_err(|e| format!("{at}: {e}"))?;
+    }
+    Ok(v)
+}
+
+fn encoded_mut<'v, 'a>(v: &'v mut Value<'a>) -> Option<&'v mut EncodedString<'a>> {
+    match v {
+        Value::EncodedString(s)
+        | Value::From(FromValue::Address(s))
+        | Value::PreviouslySentBy { address: s, .. }
+        | Value::MmFlags { flag: s, .. } => Some(s),
+        Value::Counted { value, .. } => encoded_mut(value),
+        _ => None,
+    }
+}
+
+fn text_mut<'v, 'a>(v: &'v mut Value<'a>) -> Option<&'v mut Text<'a>> {
+    match v {
+        Value::Text(t) | Value::MessageClass(MessageClass::Text(t)) => Some(t),
+        Value::Counted { value, .. } => text_mut(value),
+        _ => None,
+    }
+}
+
 /// A charset by IANA name, or `mibenum-N` as the dump writes an unnamed one.
 fn charset_of(name: &str) -> Option<Charset> {
     Charset::from_name(name).or_else(|| {
@@ -729,6 +841,9 @@ fn part_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Part<'a
         .ok_or_else(|| format!("{at}: no \"content_type\""))?;
     let mut ct = ContentType::new(media_of(media, at)?);
     ct.params_mut().extend(params_of(v, at)?);
+    if v.get("content_type_general") == Some(&Json::Bool(true)) {
+        ct.set_general_form(true);
+    }
     let mut part = if v.get("parts").is_some() && v.get("data").is_none() {
         let mut p = Part::new(ct, Vec::new());
         p.nested = Some(multipart_of(v, at, base_dir)?);
@@ -775,7 +890,7 @@ fn part_header<'a>(h: &'a Json, at: &str) -> Result<WspHeader<'a>> {
     Ok(match name {
         "Content-ID" => WspHeader::ContentId {
             id: text(value, &at)?,
-            quoted: true,
+            quoted: h.get("quoted") != Some(&Json::Bool(false)),
         },
         "Content-Location" => WspHeader::ContentLocation(text(value, &at)?),
         "Content-Disposition" => {
@@ -879,11 +994,7 @@ fn octets_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Cow<'
         return Ok(Cow::Borrowed(str_of(t, at)?.as_bytes()));
     }
     if let Some(f) = v.get("file") {
-        let f = Path::new(str_of(f, at)?);
-        let path = match base_dir {
-            Some(b) if f.is_relative() => b.join(f),
-            _ => f.to_path_buf(),
-        };
+        let path = contained_file(str_of(f, at)?, base_dir, at)?;
         return std::fs::read(&path)
             .map(Cow::Owned)
             .map_err(|e| format!("{at}: cannot read {}: {e}", path.display()));
@@ -891,6 +1002,44 @@ fn octets_of<'a>(v: &'a Json, at: &str, base_dir: Option<&Path>) -> Result<Cow<'
     Err(format!(
         "{at}: no octets: give \"data\" (base64), \"text\" or \"file\" (mmsdump --json --with-data writes \"data\")"
     ))
+}
+
+/// A `"file"` path, which must stay inside the JSON document's directory
+/// (the current directory for standard input): the document is meant to
+/// be exchanged, and must not make its reader embed `/etc/passwd` or
+/// `../secret`. The path is relative, has no `..`, and once symbolic
+/// links are resolved still lies under the directory.
+fn contained_file(name: &str, base_dir: Option<&Path>, at: &str) -> Result<std::path::PathBuf> {
+    use std::path::Component;
+    let f = Path::new(name);
+    let refuse = |why: &str| {
+        Err(format!(
+            "{at}: \"file\" {name:?} {why}: a file must lie inside the JSON document's directory"
+        ))
+    };
+    if f.as_os_str().is_empty() {
+        return refuse("is empty");
+    }
+    if !f
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return refuse("is absolute or climbs out with ..");
+    }
+    let base = base_dir
+        .filter(|b| !b.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let base = base
+        .canonicalize()
+        .map_err(|e| format!("{at}: cannot resolve {}: {e}", base.display()))?;
+    let path = base.join(f);
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("{at}: cannot read {}: {e}", path.display()))?;
+    if !real.starts_with(&base) {
+        return refuse("leads outside through a symbolic link");
+    }
+    Ok(real)
 }
 
 fn unhex(s: &str, at: &str) -> Result<Vec<u8>> {

@@ -12,6 +12,18 @@
 //!   that lenient decoding kept;
 //! - `"wire"` (hex) on a header: the octets of a value not written the
 //!   way the encoder would write it (see [`header_to_json`]);
+//! - `"charset"` on a header whose value holds an Encoded-string-value
+//!   (Subject, From, To, …): the charset it was tagged with (IANA name, or
+//!   `mibenum-N`), `null` for untagged text that is not ASCII; absent when
+//!   the string is what `mmscompose` writes for the text anyway (untagged
+//!   ASCII, tagged utf-8 non-ASCII);
+//! - `"content_type_general": true` on a part whose Content-Type has no
+//!   parameters but was written in the Content-general-form;
+//! - `"quoted": false` on a part's Content-ID written as a Text-string,
+//!   not the Quoted-string the composer writes;
+//! - `"octets"` (hex) on a header: the string's octets (without Quote,
+//!   NUL or charset) when `"value"` cannot give them back: text that is not
+//!   valid in its charset, shown with U+FFFD;
 //! - `"data"` (base64): a part's or a non-multipart body's octets, with
 //!   `--with-data`;
 //! - `"warnings"`: the deviations lenient decoding accepted, each
@@ -31,8 +43,8 @@ use base64::Engine as _;
 use mms_pdu::wsp::push::{AppId, Push, PushOptions, X_WAP_APPLICATION_ID};
 use mms_pdu::wsp::{
     header_name, parse_integer_value, parse_text_string, push_application_name, put_integer_value,
-    put_long_integer, well_known_media_name, ContentType, Disposition, Media, Multipart, ParamName,
-    ParamValue, Parameter, Part, Text, WspHeader,
+    put_long_integer, well_known_media_name, Charset, ContentType, Disposition, EncodedString,
+    Media, Multipart, ParamName, ParamValue, Parameter, Part, Text, WspHeader,
 };
 use mms_pdu::{
     mms::{mbox_count_kind_name, mm_flags_op_name},
@@ -110,12 +122,16 @@ pub fn header_to_json(h: &Header<'_>) -> Json {
         Header::Field(f) => {
             let name = field_name(f.code());
             match value_to_json(f.code(), f.value()) {
-                Some(v) => match f.raw() {
-                    Some(r) if !is_canonical(f.value(), r) => {
-                        json!({ "name": name, "value": v, "wire": hex(r) })
-                    }
-                    _ => json!({ "name": name, "value": v }),
-                },
+                Some(v) => {
+                    let mut o = match f.raw() {
+                        Some(r) if !is_canonical(f.value(), r) => {
+                            json!({ "name": name, "value": v, "wire": hex(r) })
+                        }
+                        _ => json!({ "name": name, "value": v }),
+                    };
+                    text_keys(f.value(), &mut o);
+                    o
+                }
                 None => {
                     let raw = match f.value() {
                         Value::Raw(r) => r.to_vec(),
@@ -134,6 +150,65 @@ pub fn header_to_json(h: &Header<'_>) -> Json {
         }
         Header::Application { name, value } => {
             json!({ "name": name.to_string_lossy(), "value": value.to_string_lossy() })
+        }
+    }
+}
+
+/// The Encoded-string-value a field's value holds, if any.
+pub fn encoded_in<'v, 'a>(v: &'v Value<'a>) -> Option<&'v EncodedString<'a>> {
+    match v {
+        Value::EncodedString(s)
+        | Value::From(FromValue::Address(s))
+        | Value::PreviouslySentBy { address: s, .. }
+        | Value::MmFlags { flag: s, .. } => Some(s),
+        Value::Counted { value, .. } => encoded_in(value),
+        _ => None,
+    }
+}
+
+/// The Text a field's value holds, if any.
+fn text_in<'v, 'a>(v: &'v Value<'a>) -> Option<&'v Text<'a>> {
+    match v {
+        Value::Text(t) | Value::MessageClass(MessageClass::Text(t)) => Some(t),
+        Value::Counted { value, .. } => text_in(value),
+        _ => None,
+    }
+}
+
+/// A charset's JSON name: IANA, or `mibenum-N`.
+pub fn charset_json(cs: Charset) -> String {
+    match cs.name() {
+        Some(n) => n.to_string(),
+        None => format!("mibenum-{}", cs.0),
+    }
+}
+
+/// Adds `"charset"` and `"octets"` where `"value"` alone would not give
+/// the string back (the composer writes untagged ASCII, or tagged utf-8).
+fn text_keys(v: &Value<'_>, o: &mut Json) {
+    if let Some(s) = encoded_in(v) {
+        let text = s.to_string_lossy();
+        let composed_form = if text.is_ascii() {
+            None
+        } else {
+            Some(Charset::UTF_8)
+        };
+        if s.charset() != composed_form {
+            o["charset"] = match s.charset() {
+                Some(cs) => Json::String(charset_json(cs)),
+                None => Json::Null,
+            };
+        }
+        let again = match s.charset() {
+            Some(cs) => mms_pdu::wsp::charset::encode(&text, cs).ok(),
+            None => Some(text.as_bytes().into()),
+        };
+        if again.as_deref() != Some(s.as_bytes()) {
+            o["octets"] = Json::String(hex(s.as_bytes()));
+        }
+    } else if let Some(t) = text_in(v) {
+        if t.as_str().is_none() {
+            o["octets"] = Json::String(hex(t.as_bytes()));
         }
     }
 }
@@ -314,6 +389,11 @@ pub fn part_to_json(p: &Part<'_>, opts: Options) -> Json {
         "parameters".into(),
         Json::Object(params_to_json(p.content_type.params())),
     );
+    if p.content_type.general_form() && p.content_type.params().is_empty() {
+        // Content-general-form without parameters (the composer would
+        // write the short form).
+        m.insert("content_type_general".into(), Json::Bool(true));
+    }
     m.insert(
         "headers".into(),
         Json::Array(p.headers.iter().map(part_header_to_json).collect()),
@@ -333,8 +413,11 @@ pub fn part_to_json(p: &Part<'_>, opts: Options) -> Json {
 /// header this tool does not type keeps its value as `"raw"` hex.
 pub fn part_header_to_json(h: &WspHeader<'_>) -> Json {
     match h {
-        WspHeader::ContentId { id, .. } => {
+        WspHeader::ContentId { id, quoted: true } => {
             json!({ "name": "Content-ID", "value": id.to_string_lossy() })
+        }
+        WspHeader::ContentId { id, quoted: false } => {
+            json!({ "name": "Content-ID", "value": id.to_string_lossy(), "quoted": false })
         }
         WspHeader::ContentLocation(t) => {
             json!({ "name": "Content-Location", "value": t.to_string_lossy() })

@@ -226,7 +226,36 @@ pub(crate) fn unreadable(charset: Charset, bytes: &[u8]) -> Option<crate::ErrorK
 /// written big-endian without BOM (ucs-2, utf-16be) or with one (utf-16);
 /// others need the `charset` feature. Characters the charset cannot hold
 /// are an error.
+///
+/// The octets are guaranteed to read back as `text` through [`decode`]
+/// under the same label: a text that would not is refused rather than
+/// written. That covers charsets encoding_rs can read but not write
+/// (iso-2022-kr, iso-2022-cn, iso-2022-cn-ext, hz-gb-2312: it would write
+/// UTF-8 under their label), a leading byte order mark that decoding
+/// takes off, and iso-8859-1 octets that are also UTF-8 (which the
+/// decoder reads as mislabelled UTF-8).
+///
+/// ```
+/// use mms_pdu::wsp::charset::{decode, encode};
+/// use mms_pdu::wsp::Charset;
+/// let bytes = encode("Grüße", Charset::ISO_8859_1)?;
+/// assert_eq!(decode(Some(Charset::ISO_8859_1), &bytes).unwrap().text, "Grüße");
+/// // "Ã©" in iso-8859-1 is C3 A9, which reads back as UTF-8 "é".
+/// assert!(encode("Ã©", Charset::ISO_8859_1).is_err());
+/// # Ok::<(), mms_pdu::EncodeError>(())
+/// ```
 pub fn encode(text: &str, charset: Charset) -> Result<Cow<'_, [u8]>, EncodeError> {
+    let bytes = encode_unchecked(text, charset)?;
+    match decode(Some(charset), &bytes) {
+        Ok(d) if d.text == text => Ok(bytes),
+        _ => Err(EncodeError::new(
+            "charset",
+            "the text would not read back the same in this charset",
+        )),
+    }
+}
+
+fn encode_unchecked(text: &str, charset: Charset) -> Result<Cow<'_, [u8]>, EncodeError> {
     let unmappable = EncodeError::new(
         "charset",
         "text holds characters the charset cannot represent",
@@ -263,6 +292,14 @@ fn encode_with_tables(text: &str, charset: Charset) -> Result<Cow<'_, [u8]>, Enc
         "charset",
         "charset not supported by encoding_rs",
     ))?;
+    if enc.output_encoding() != enc {
+        // encoding_rs reads this label (or maps it to its replacement
+        // encoding) but writes another encoding: the octets would lie.
+        return Err(EncodeError::new(
+            "charset",
+            "charset can be read but not written by encoding_rs",
+        ));
+    }
     let (bytes, _, unmappable) = enc.encode(text);
     if unmappable {
         return Err(EncodeError::new(
@@ -353,6 +390,41 @@ mod tests {
         }
         assert!(encode("é", Charset::US_ASCII).is_err());
         assert!(encode("€", Charset::ISO_8859_1).is_err());
+    }
+
+    /// Every charset of the table: encode → decode gives the text back,
+    /// or encode refuses.
+    #[test]
+    fn every_charset_of_the_table_reads_back_what_it_writes_or_refuses() {
+        let texts = [
+            "hello",
+            "",
+            "Grüße, Gruyère",
+            "Ã©",
+            "\u{FEFF}bom",
+            "\u{FFFE}x",
+            "こんにちは",
+            "안녕",
+            "你好",
+            "Привет",
+            "€ ł ☺ 😀",
+            "~\\\u{a5}",
+            "\x1b$B",
+        ];
+        let mut written = 0;
+        for &(mib, _) in crate::wsp::tables::CHARSETS.iter().chain(&[(0, "*")]) {
+            for t in texts {
+                if let Ok(bytes) = encode(t, Charset(mib)) {
+                    let back = decode(Some(Charset(mib)), &bytes).unwrap();
+                    assert_eq!(back.text, t, "MIBenum {mib}");
+                    written += 1;
+                }
+            }
+        }
+        assert!(written > 0);
+        for mib in [37, 104, 105, 2085] {
+            assert!(encode("hello", Charset(mib)).is_err(), "MIBenum {mib}");
+        }
     }
 
     #[cfg(feature = "charset")]
