@@ -48,21 +48,9 @@ const VIEWS: &[&[&str]] = &[
     &["--connection-mode", "--json"],
 ];
 
-/// What may not reach a terminal as such.
-fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{061c}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{feff}'
-        )
-}
+#[path = "support/terminal.rs"]
+mod terminal;
+use terminal::forbidden;
 
 /// `bytes` in every view, under a file name that is hostile too.
 fn render_all(bytes: &[u8]) -> Vec<(String, String)> {

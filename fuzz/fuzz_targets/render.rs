@@ -23,20 +23,9 @@ const VIEWS: &[&[&str]] = &[
     &["--connection-mode", "--json"],
 ];
 
-fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{061c}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{feff}'
-        )
-}
+#[path = "../../tests/support/terminal.rs"]
+mod terminal;
+use terminal::forbidden;
 
 fuzz_target!(|data: &[u8]| {
     for view in VIEWS {
