@@ -86,7 +86,9 @@ pub(crate) fn header(i: &[u8]) -> PResult<'_, Cut<'_>> {
     if first >= 0x80 {
         let code = FieldCode(first & 0x7F);
         let v = &i[1..];
-        let what = code.name().unwrap_or("header");
+        // The field's name, for a deviation or an error only (a table
+        // search the clean path does not pay).
+        let what = || code.name().unwrap_or("header");
         let cut = |value, unterminated, deviation| Cut {
             code: Some(code),
             name: &[],
@@ -97,7 +99,10 @@ pub(crate) fn header(i: &[u8]) -> PResult<'_, Cut<'_>> {
         match (text_field(code), v.first()) {
             (Some(length_form), Some(&b)) if !(length_form && (1..=31).contains(&b)) => {
                 // Text: to its NUL, whatever the first octet says.
-                let deviation = text_string_deviation(v, what);
+                let deviation = text_string_deviation(v, "").map(|mut d| {
+                    d.context = what();
+                    d
+                });
                 match find_nul(v) {
                     Some(n) => Ok((&v[n + 1..], cut(&v[..=n], false, deviation))),
                     // To the end of the PDU without its NUL (seen from real
@@ -105,7 +110,7 @@ pub(crate) fn header(i: &[u8]) -> PResult<'_, Cut<'_>> {
                     None => {
                         let unterminated = PErr {
                             at: v,
-                            context: what,
+                            context: what(),
                             kind: ErrorKind::Unterminated {
                                 what: "text-string",
                             },
@@ -115,7 +120,7 @@ pub(crate) fn header(i: &[u8]) -> PResult<'_, Cut<'_>> {
                 }
             }
             _ => {
-                let (rest, raw) = wap_value(v).map_err(|e| with_context(e, what))?;
+                let (rest, raw) = wap_value(v).map_err(|e| with_context(e, what()))?;
                 Ok((rest, cut(raw, false, None)))
             }
         }
@@ -203,24 +208,33 @@ pub(crate) fn value<'a>(
     limits: &Limits,
 ) -> (Value<'a>, Option<PErr<'a>>) {
     let v = cut.value;
-    if cut.unterminated {
-        let text = Text::wire(v.strip_prefix(&[QUOTE]).unwrap_or(v));
-        let value = match code.grammar() {
-            ValueKind::EncodedString | ValueKind::CountedEncodedString => {
-                Value::EncodedString(EncodedString::text(text))
-            }
-            _ => Value::Text(text),
-        };
-        return (value, None);
+    // A value [`header`] cut as text to its NUL is that text: read here,
+    // without searching for the NUL again (as `value::decode` would).
+    if let (Some(length_form), Some(&b)) = (text_field(code), v.first()) {
+        if !(length_form && (1..=31).contains(&b)) {
+            let body = if cut.unterminated {
+                v
+            } else {
+                &v[..v.len() - 1]
+            };
+            let text = Text::wire(body.strip_prefix(&[QUOTE]).unwrap_or(body));
+            let value = match code.grammar() {
+                ValueKind::EncodedString | ValueKind::CountedEncodedString => {
+                    Value::EncodedString(EncodedString::text(text))
+                }
+                _ => Value::Text(text),
+            };
+            return (value, None);
+        }
     }
-    let what = code.name().unwrap_or("header");
+    let what = || code.name().unwrap_or("header");
     match value::decode(code, v, message_type, limits) {
         Ok(([], value)) => (value, None),
         Ok((rest, _)) => (
             Value::Raw(v.into()),
             Some(PErr {
                 at: rest,
-                context: what,
+                context: what(),
                 kind: ErrorKind::TrailingData {
                     what: "header value",
                     len: rest.len(),
@@ -228,7 +242,7 @@ pub(crate) fn value<'a>(
             }),
         ),
         Err(e) => {
-            let e = crate::error::unwrap_err(with_context(e, what), v);
+            let e = crate::error::unwrap_err(with_context(e, what()), v);
             (Value::Raw(v.into()), Some(e))
         }
     }
