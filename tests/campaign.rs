@@ -173,3 +173,16 @@ fn the_media_is_never_copied() {
         "{allocated} bytes allocated for 1000 copies"
     );
 }
+
+/// A personalised value must read back as itself, as every encoder's must:
+/// a Subject given as raw octets without their NUL would run into the next
+/// header of the copy, so it is refused.
+#[test]
+fn a_personal_value_that_would_not_read_back_is_refused() {
+    let img = image();
+    let campaign = Campaign::send_req(&template(&img)).unwrap();
+    let raw = Value::Raw(b"A".to_vec().into());
+    assert!(campaign.encode(&[(FieldCode::SUBJECT, raw)]).is_err());
+    let ok = Value::EncodedString(EncodedString::new("A").unwrap());
+    assert!(campaign.encode(&[(FieldCode::SUBJECT, ok)]).is_ok());
+}

@@ -153,6 +153,10 @@ impl Campaign {
                 ));
             }
             value.validate(*code)?;
+            // The encoder's contract, as `Pdu::validate` keeps it: the value
+            // must read back as itself through the decoder's one cutter.
+            crate::Header::field(*code, value.clone())
+                .reads_back(self.head.get(1).copied(), false)?;
             len += 1 + value.encoded_len();
         }
         let is_set = |code: Option<FieldCode>| set.iter().any(|(c, _)| Some(*c) == code);
