@@ -18,7 +18,7 @@
 //! run wrote). Files are created with `create_new`, so a symbolic link in
 //! DIR is never followed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -48,6 +48,9 @@ pub(super) struct Extract {
 #[derive(Debug, Default)]
 pub(super) struct Written {
     names: HashSet<String>,
+    /// The next suffix to try for a name already taken (lower case), so
+    /// that n parts of one name cost n tries, not n².
+    next_suffix: HashMap<String, usize>,
 }
 
 /// Extracts the parts of one decoded input; a line per file written on
@@ -340,7 +343,9 @@ fn write_new(
     force: bool,
     written: &mut Written,
 ) -> io::Result<PathBuf> {
-    for n in 0..10_000 {
+    let base = name.to_lowercase();
+    let start = written.next_suffix.get(&base).copied().unwrap_or(0);
+    for n in start..start + 10_000 {
         let candidate = if n == 0 {
             name.to_string()
         } else {
@@ -365,6 +370,7 @@ fn write_new(
             Ok(mut f) => {
                 f.write_all(data)?;
                 written.names.insert(key);
+                written.next_suffix.insert(base, n + 1);
                 return Ok(path);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
