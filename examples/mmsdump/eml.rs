@@ -17,6 +17,15 @@ pub(super) fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> i3
     use super::escape::printable;
     use super::{decode, dump::PushView, read_input, Decoded};
 
+    // The mail holds the message's own text (a 7bit part keeps an ESC it
+    // carries): it goes to a file or a pipe, never raw to a terminal.
+    if io::IsTerminal::is_terminal(&io::stdout()) {
+        let _ = writeln!(
+            err,
+            "mmsdump: --eml: not writing mail to a terminal: redirect it (> message.eml)"
+        );
+        return 2;
+    }
     let Some(file) = args.files.first() else {
         let _ = writeln!(err, "mmsdump: --eml takes one FILE");
         return 2;
