@@ -157,6 +157,42 @@ fn an_application_header_with_an_unquoted_high_value_is_reported() {
     assert!(Pdu::decode_with(bytes, &STRICT).is_err());
 }
 
+/// The typed decode checks the header table while it cuts, so it meets
+/// X-Mms-MMS-Version only where the PDU puts it. A header newer than the
+/// version, placed before it, is judged by the version all the same: too new
+/// for 1.1, not for 1.3; a version below 1.0 makes even the 1.0
+/// Transaction-Id too new; a version that does not read counts as 1.0.
+#[test]
+fn a_version_met_late_judges_the_headers_before_it() {
+    use mms_pdu::mms::message::Warning;
+    use mms_pdu::mms::rules::ViolationKind;
+    let too_new = |version: &[u8]| -> Vec<FieldCode> {
+        // m-send-req: Transaction-Id, X-Mms-Replace-ID (MMS 1.3), then the
+        // version, a To.
+        let mut bytes = b"\x8C\x80\x98T\0\xBDid\0\x8D".to_vec();
+        bytes.extend_from_slice(version);
+        bytes.extend_from_slice(b"\x97+1/TYPE=PLMN\0");
+        assert!(agree(&bytes).unwrap());
+        let m = Message::decode(&bytes).unwrap();
+        m.warnings()
+            .iter()
+            .filter_map(|w| match w {
+                Warning::Header(v) if matches!(v.kind, ViolationKind::TooNew { .. }) => {
+                    Some(v.field)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let replace_id = FieldCode(0x3D);
+    assert_eq!(too_new(b"\x91"), [replace_id]);
+    assert_eq!(too_new(b"\x93"), []);
+    assert_eq!(too_new(b"\x01\x00"), [replace_id]);
+    let zero = too_new(b"\x85");
+    assert!(zero.contains(&FieldCode::TRANSACTION_ID) && zero.contains(&replace_id));
+    assert!(zero.contains(&FieldCode::MESSAGE_TYPE));
+}
+
 fn corpus() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();

@@ -3,7 +3,7 @@
 //!
 //! Every reader of a PDU — the eager [`Pdu`](super::Pdu), the lazy
 //! [`PduView`](super::view::PduView) and the typed messages (which read
-//! through `Pdu`) — finds header and body boundaries with [`block`] and
+//! with the `Pdu`'s own loop) — finds header and body boundaries with [`block`] and
 //! [`header`], and nothing else. Two cutters for one grammar is how a
 //! message gets smuggled past a filter: a checked Subject on one side, a
 //! different body on the other.

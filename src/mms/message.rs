@@ -2,9 +2,12 @@
 //! fields for the headers its table allows, checked against that table
 //! ([`rules`](super::rules)), and the [`Message`] enum over them.
 //!
-//! Decoding goes bytes → [`Pdu`] → struct, each value moved into its
-//! field; encoding writes the struct's fields straight to bytes, in the
-//! order of the PDU it stands for (`to_pdu` gives that PDU). A decoded struct remembers the wire order of its headers and keeps
+//! Decoding goes bytes → struct: each header, as the one reading of a PDU
+//! cuts and decodes it, is moved into its field, and the header table is
+//! checked in the same pass (no [`Pdu`] is built; `from_pdu` reads one
+//! that is, with the same result). Encoding writes the struct's fields
+//! straight to bytes, in the order of the PDU it stands for (`to_pdu`
+//! gives that PDU). A decoded struct remembers the wire order of its headers and keeps
 //! the headers it has no field for (unknown codes, application headers,
 //! headers its type does not allow) with their positions, so that a
 //! canonical PDU re-encodes byte for byte.
@@ -19,7 +22,7 @@ use core::fmt;
 
 use super::field::FieldCode;
 use super::pdu::{Body, Field, Header, MessageType, Pdu};
-use super::rules::{check, Violation};
+use super::rules::{check, Checker, Violation};
 use super::typed::*;
 use super::typed_codec::{self, Item};
 use super::value::{FromValue, MessageClass, Time, Value, Version};
@@ -173,12 +176,28 @@ fn warnings(pdu: &mut Pdu<'_>, strict: bool) -> Result<Vec<Warning>, MessageErro
         return Err(MessageError::Decode(*first));
     }
     let v = check(pdu);
-    if let (true, Some(first)) = (strict, v.first()) {
+    gather(core::mem::take(&mut pdu.warnings), v, strict)
+}
+
+/// The decoder's warnings, then the header table's violations, as one list;
+/// strict: the first of them as an error.
+fn gather(
+    decoder: Vec<DecodeError>,
+    violations: Vec<Violation>,
+    strict: bool,
+) -> Result<Vec<Warning>, MessageError> {
+    if let (true, Some(first)) = (strict, decoder.first()) {
+        return Err(MessageError::Decode(*first));
+    }
+    if let (true, Some(first)) = (strict, violations.first()) {
         return Err(MessageError::Invalid(*first));
     }
-    let mut w: Vec<Warning> = Vec::with_capacity(pdu.warnings.len() + v.len());
-    w.extend(pdu.warnings.drain(..).map(Warning::Decode));
-    w.extend(v.into_iter().map(Warning::Header));
+    if decoder.is_empty() && violations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut w: Vec<Warning> = Vec::with_capacity(decoder.len() + violations.len());
+    w.extend(decoder.into_iter().map(Warning::Decode));
+    w.extend(violations.into_iter().map(Warning::Header));
     Ok(w)
 }
 
@@ -343,20 +362,23 @@ macro_rules! item {
     };
 }
 
-/// Field codes already read (a code above 0x7F is never read into a field).
-struct Seen([bool; 0x80]);
+/// Field codes already read (a field's code is a named one, below 0x40; a
+/// code above is never read into a field).
+struct Seen(u64);
 
 impl Seen {
     fn new() -> Self {
-        Seen([false; 0x80])
+        Seen(0)
+    }
+    /// The bit of a code (none above 0x3F: such a code is never taken).
+    fn bit(code: FieldCode) -> u64 {
+        1u64.checked_shl(u32::from(code.0)).unwrap_or(0)
     }
     fn contains(&self, code: FieldCode) -> bool {
-        self.0.get(usize::from(code.0)).copied().unwrap_or(false)
+        self.0 & Self::bit(code) != 0
     }
     fn insert(&mut self, code: FieldCode) {
-        if let Some(s) = self.0.get_mut(usize::from(code.0)) {
-            *s = true;
-        }
+        self.0 |= Self::bit(code);
     }
 }
 
@@ -439,45 +461,121 @@ macro_rules! messages {
                     m.layout.order.reserve_exact(pdu.headers.len());
                     let mut seen = Seen::new();
                     for (k, h) in pdu.headers.into_iter().enumerate() {
-                        let h = match h {
-                            Header::Field(f) => {
-                                let (code, v, raw) = f.into_parts();
-                                let first = !seen.contains(code);
-                                let back = if code == FieldCode::MESSAGE_TYPE {
-                                    if first { None } else { Some(v) }
-                                } else if code == FieldCode::MMS_VERSION {
-                                    match v {
-                                        Value::Version(x) if first => {
-                                            m.version = x;
-                                            None
-                                        }
-                                        other => Some(other),
-                                    }
-                                }
-                                $( else if code == FieldCode::$code {
-                                    take!($card, m.$field, $ty, v, first)
-                                } )*
-                                else {
-                                    Some(v)
-                                };
-                                match back {
-                                    None => {
-                                        seen.insert(code);
-                                        m.layout.order.push(code);
-                                        continue;
-                                    }
-                                    Some(v) => Header::Field(Field::from_parts(code, v, raw)),
-                                }
-                            }
-                            other => other,
-                        };
-                        m.others.push((k, h));
+                        m.accept(k, h, &mut seen);
                     }
-                    $( if is_one!($card) && !seen.contains(FieldCode::$code) {
-                        m.layout.missing.push(FieldCode::$code);
-                    } )*
+                    m.settle(&seen);
                     m.body = pdu.body;
                     Ok(m)
+                }
+
+                /// Decodes with the caller's options: strict or lenient,
+                /// and the [`Limits`](crate::Limits) to apply.
+                ///
+                /// Each header goes into its field as it is cut (no generic
+                /// [`Pdu`] is built, its header table checked in the same
+                /// pass); the result is that of
+                /// `from_pdu(Pdu::decode_with(bytes, opts)?, opts)`.
+                ///
+                /// ```
+                #[doc = concat!("use mms_pdu::mms::message::", stringify!($name), ";")]
+                /// use mms_pdu::{DecodeOptions, Limits};
+                /// let opts = DecodeOptions {
+                ///     limits: Limits { max_headers: 1, ..Limits::DEFAULT },
+                ///     ..DecodeOptions::LENIENT
+                /// };
+                #[doc = concat!("assert!(", stringify!($name), "::decode_with(b\"\\x8C\\x80\\x98T\\0\", &opts).is_err());")]
+                /// ```
+                pub fn decode_with(bytes: &'a [u8], opts: &DecodeOptions) -> Result<Self, MessageError> {
+                    let mut m = Self::default();
+                    m.read(bytes, opts)?;
+                    Ok(m)
+                }
+
+                /// [`decode_with`](Self::decode_with) into `self`, a default
+                /// message (read in place: a message is several hundred
+                /// octets, not moved more than it must be).
+                fn read(&mut self, bytes: &'a [u8], opts: &DecodeOptions) -> Result<(), MessageError> {
+                    let checker = if super::pdu::peek_type(bytes) == Some(Self::MESSAGE_TYPE) {
+                        Checker::new(Self::MESSAGE_TYPE, None)
+                    } else {
+                        None
+                    };
+                    let Some(mut checker) = checker else {
+                        // Not this type: the generic reading says what it is.
+                        *self = Self::from_pdu(Pdu::decode_with(bytes, opts)?, opts)?;
+                        return Ok(());
+                    };
+                    // A header takes two octets at least; FieldCode is one.
+                    self.layout.order.reserve((bytes.len() / 2).min(32));
+                    let mut seen = Seen::new();
+                    let mut k = 0;
+                    let mut ctx = crate::ctx::Ctx::new(opts);
+                    let rest = super::pdu::read(bytes, &mut ctx, |h| {
+                        checker.feed(&h);
+                        self.accept(k, h, &mut seen);
+                        k += 1;
+                    });
+                    let rest = rest.map_err(|e| {
+                        crate::error::unwrap_err(e, bytes).into_public(bytes)
+                    })?;
+                    let violations = match checker.finish() {
+                        Some(v) => v,
+                        // A version below 1.0 after a header of 1.0: checked
+                        // again with the version known from the start.
+                        None => check(&Pdu::decode_with(bytes, opts)?),
+                    };
+                    let decoder = ctx.warnings.iter().map(|w| w.into_public(bytes)).collect();
+                    self.warnings = gather(decoder, violations, opts.strict)?;
+                    self.settle(&seen);
+                    self.body = rest.body;
+                    Ok(())
+                }
+
+                /// Takes one header, the `k`th of the PDU: into its field
+                /// when it is the first of a field that appears once (or
+                /// any of a repeated one) and its value has the field's
+                /// type; into `others` with its position otherwise.
+                #[inline(always)]
+                fn accept(&mut self, k: usize, h: Header<'a>, seen: &mut Seen) {
+                    let h = match h {
+                        Header::Field(f) => {
+                            let (code, v, raw) = f.into_parts();
+                            let first = !seen.contains(code);
+                            // One jump on the code (the fields' codes are
+                            // constants), not a comparison per field.
+                            let back = match code {
+                                FieldCode::MESSAGE_TYPE => {
+                                    if first { None } else { Some(v) }
+                                }
+                                FieldCode::MMS_VERSION => match v {
+                                    Value::Version(x) if first => {
+                                        self.version = x;
+                                        None
+                                    }
+                                    other => Some(other),
+                                },
+                                $( FieldCode::$code => take!($card, self.$field, $ty, v, first), )*
+                                _ => Some(v),
+                            };
+                            match back {
+                                None => {
+                                    seen.insert(code);
+                                    self.layout.order.push(code);
+                                    return;
+                                }
+                                Some(v) => Header::Field(Field::from_parts(code, v, raw)),
+                            }
+                        }
+                        other => other,
+                    };
+                    self.others.push((k, h));
+                }
+
+                /// Records the mandatory fields the PDU lacked.
+                fn settle(&mut self, seen: &Seen) {
+                    $( if is_one!($card) && !seen.contains(FieldCode::$code) {
+                        self.layout.missing.push(FieldCode::$code);
+                    } )*
                 }
 
                 /// The headers `to_pdu` gives, by reference, in order.
@@ -513,13 +611,12 @@ macro_rules! messages {
 
                 /// Decodes leniently (the header table's deviations go to `warnings`).
                 pub fn decode(bytes: &'a [u8]) -> Result<Self, MessageError> {
-                    Self::from_pdu(Pdu::decode(bytes)?, &DecodeOptions::LENIENT)
+                    Self::decode_with(bytes, &DecodeOptions::LENIENT)
                 }
 
                 /// Decodes strictly: grammar and header-table deviations are errors.
                 pub fn decode_strict(bytes: &'a [u8]) -> Result<Self, MessageError> {
-                    let opts = DecodeOptions::STRICT;
-                    Self::from_pdu(Pdu::decode_with(bytes, &opts)?, &opts)
+                    Self::decode_with(bytes, &DecodeOptions::STRICT)
                 }
 
                 /// Encodes the message: the octets of `to_pdu().encode()`,
@@ -603,6 +700,33 @@ macro_rules! messages {
                     other => Err(MessageError::UnknownType(other)),
                 }
             }
+            /// Decodes with the caller's options (strict or lenient, and
+            /// the limits), straight into the struct of the type the PDU
+            /// announces (see the structs' `decode_with`).
+            ///
+            /// ```
+            /// use mms_pdu::mms::message::Message;
+            /// use mms_pdu::DecodeOptions;
+            /// // m-send-conf without its X-Mms-Response-Status.
+            /// let bytes = b"\x8C\x81\x98T1\0\x8D\x92";
+            /// let m = Message::decode_with(bytes, &DecodeOptions::LENIENT)?;
+            /// assert_eq!(m.warnings().len(), 1);
+            /// assert!(Message::decode_with(bytes, &DecodeOptions::STRICT).is_err());
+            /// # Ok::<(), mms_pdu::mms::message::MessageError>(())
+            /// ```
+            pub fn decode_with(bytes: &'a [u8], opts: &DecodeOptions) -> Result<Self, MessageError> {
+                match super::pdu::peek_type(bytes) {
+                    $( Some(MessageType::$mt) => {
+                        // Read in place, inside the enum.
+                        let mut m = Message::$name($name::default());
+                        if let Message::$name(x) = &mut m {
+                            x.read(bytes, opts)?;
+                        }
+                        Ok(m)
+                    } )*
+                    _ => Self::from_pdu(Pdu::decode_with(bytes, opts)?, opts),
+                }
+            }
             /// The generic PDU.
             pub fn to_pdu(&self) -> Pdu<'a> {
                 match self {
@@ -664,12 +788,11 @@ impl<'a> TryFrom<&'a [u8]> for Message<'a> {
 impl<'a> Message<'a> {
     /// Decodes leniently.
     pub fn decode(bytes: &'a [u8]) -> Result<Self, MessageError> {
-        Self::from_pdu(Pdu::decode(bytes)?, &DecodeOptions::LENIENT)
+        Self::decode_with(bytes, &DecodeOptions::LENIENT)
     }
     /// Decodes strictly.
     pub fn decode_strict(bytes: &'a [u8]) -> Result<Self, MessageError> {
-        let opts = DecodeOptions::STRICT;
-        Self::from_pdu(Pdu::decode_with(bytes, &opts)?, &opts)
+        Self::decode_with(bytes, &DecodeOptions::STRICT)
     }
     /// Encodes the message (directly from its fields, see the structs'
     /// `encode`).

@@ -805,7 +805,46 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
     // Every header takes at least two octets: a capacity the input
     // justifies, capped so that a large body does not reserve much.
     let mut headers = Vec::with_capacity((input.len() / 2).min(11));
+    let rest = read(input, ctx, |h| headers.push(h))?;
+    Ok((
+        &input[input.len()..],
+        Pdu {
+            headers,
+            body: rest.body,
+            trailing: Cow::Borrowed(rest.trailing),
+            warnings: Vec::new(),
+        },
+    ))
+}
+
+/// What follows the header block of a PDU [`read`] went through.
+pub(crate) struct Rest<'a> {
+    /// The body, after Content-Type.
+    pub(crate) body: Option<Body<'a>>,
+    /// Octets after the last header that start no header (reported).
+    pub(crate) trailing: &'a [u8],
+}
+
+/// The message type a PDU announces in its first header (X-Mms-Message-Type
+/// opens every PDU, MMS_ENC 1.3 §7.1; its value is one octet, §7.3.30), as
+/// [`Pdu::message_type`] of the decoded PDU gives it.
+pub(crate) fn peek_type(input: &[u8]) -> Option<MessageType> {
+    match input {
+        [0x8C, t @ 0x80..=0xFF, ..] => Some(MessageType(*t)),
+        _ => None,
+    }
+}
+
+/// Reads a PDU, handing each header to `each` in wire order as it is
+/// decoded, and returns its body: what [`Pdu::decode`] keeps in a list, a
+/// typed message takes into its fields (one reading for both).
+pub(crate) fn read<'a>(
+    input: &'a [u8],
+    ctx: &mut Ctx<'a>,
+    mut each: impl FnMut(Header<'a>),
+) -> Result<Rest<'a>, nom::Err<PErr<'a>>> {
     let mut message_type = None;
+    let mut multipart = false;
     let limits = ctx.limits;
     let (r, end) = cut::block(input, limits.max_headers, |c| {
         if let Some(d) = c.deviation {
@@ -832,46 +871,40 @@ pub(crate) fn pdu<'a>(input: &'a [u8], ctx: &mut Ctx<'a>) -> PResult<'a, Pdu<'a>
                         message_type = Some(b);
                     }
                 }
-                headers.push(Header::Field(Field {
+                // Content-Type closes the block: whether the body is a
+                // multipart is its value's to say.
+                if code == FieldCode::CONTENT_TYPE {
+                    multipart =
+                        matches!(&value, Value::ContentType(ct) if ct.media().is_multipart());
+                }
+                each(Header::Field(Field {
                     code,
                     value,
                     raw: Some(Cow::Borrowed(c.value)),
                 }));
             }
-            None => headers.push(Header::Application {
+            None => each(Header::Application {
                 name: Text::wire(c.name),
                 value: c.app_text(),
             }),
         }
         Ok(())
     })?;
-    let mut body = None;
-    let mut trailing: &[u8] = &[];
+    let mut rest = Rest {
+        body: None,
+        trailing: &[],
+    };
     match end {
         cut::End::Input => {}
-        cut::End::Body => {
-            let is_multipart = matches!(
-                headers.last().and_then(Header::value),
-                Some(Value::ContentType(ct)) if ct.media().is_multipart()
-            );
-            body = Some(body_of(r, is_multipart, ctx)?);
-        }
+        cut::End::Body => rest.body = Some(body_of(r, multipart, ctx)?),
         cut::End::Trailing => {
             // Not the start of any header: stray octets after the last one.
             let e = not_a_header::<()>(r, r[0]).unwrap_err();
             ctx.deviation(e, r)?;
-            trailing = r;
+            rest.trailing = r;
         }
     }
-    Ok((
-        &input[input.len()..],
-        Pdu {
-            headers,
-            body,
-            trailing: Cow::Borrowed(trailing),
-            warnings: Vec::new(),
-        },
-    ))
+    Ok(rest)
 }
 
 fn body_of<'a>(

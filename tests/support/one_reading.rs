@@ -3,10 +3,10 @@
 //! `tests/one_reading.rs` and the `differential` fuzz target (each includes
 //! this file with `#[path]`).
 
-use mms_pdu::mms::message::{Message, Warning};
+use mms_pdu::mms::message::{Message, MessageError, Warning};
 use mms_pdu::mms::view::PduView;
 use mms_pdu::wsp::Data;
-use mms_pdu::{Body, Header, Pdu};
+use mms_pdu::{Body, DecodeOptions, Header, Pdu};
 
 /// Asserts that every reader reads `bytes` the same way; returns whether it
 /// decoded.
@@ -80,6 +80,20 @@ pub fn agree(bytes: &[u8]) -> Result<bool, String> {
     // when the PDU does and has a known type, carries the decoder's
     // warnings first, and holds the same body.
     let known = pdu.message_type().is_some_and(|t| t.name().is_some());
+    // The typed decode cuts the PDU itself (no `Pdu` in between): it must
+    // give what reading the `Pdu` gives, lenient and strict, to the last
+    // warning, kept header and error.
+    let lenient = DecodeOptions::LENIENT;
+    if Message::decode(bytes) != Message::from_pdu(pdu.clone(), &lenient) {
+        return Err("the typed decode and the typed reading of the PDU differ".into());
+    }
+    let strict = DecodeOptions::STRICT;
+    let through = Pdu::decode_with(bytes, &strict)
+        .map_err(MessageError::from)
+        .and_then(|p| Message::from_pdu(p, &strict));
+    if Message::decode_strict(bytes) != through {
+        return Err("the strict typed decode and the strict reading of the PDU differ".into());
+    }
     match Message::decode(bytes) {
         Ok(m) => {
             let decode_warnings: Vec<_> = m
