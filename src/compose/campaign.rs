@@ -153,10 +153,6 @@ impl Campaign {
                 ));
             }
             value.validate(*code)?;
-            // The encoder's contract, as `Pdu::validate` keeps it: the value
-            // must read back as itself through the decoder's one cutter.
-            crate::Header::field(*code, value.clone())
-                .reads_back(self.head.get(1).copied(), false)?;
             len += 1 + value.encoded_len();
         }
         let is_set = |code: Option<FieldCode>| set.iter().any(|(c, _)| Some(*c) == code);
@@ -167,39 +163,40 @@ impl Campaign {
             .map(|(_, r)| r.len())
             .sum::<usize>();
         let mut out = BytesMut::with_capacity(len);
-        let put_all = |out: &mut BytesMut, code: FieldCode| {
+        let message_type = self.head.get(1).copied();
+        let put_all = |out: &mut BytesMut, code: FieldCode| -> Result<(), EncodeError> {
             for (c, v) in set {
                 if *c == code {
-                    out.put_u8(0x80 | c.0);
-                    v.encode(out);
+                    put(out, *c, v, message_type)?;
                 }
             }
+            Ok(())
         };
         let mut written: u128 = 0;
         for (k, (code, range)) in self.headers.iter().enumerate() {
             if k == 1 && !self.in_template(FieldCode::TRANSACTION_ID) {
                 // MMS_ENC 1.3 §7.1: the Transaction-Id follows the type.
-                put_all(&mut out, FieldCode::TRANSACTION_ID);
+                put_all(&mut out, FieldCode::TRANSACTION_ID)?;
             }
             if *code == Some(FieldCode::CONTENT_TYPE) {
-                self.put_new(&mut out, set);
+                self.put_new(&mut out, set, message_type)?;
             }
             match code {
                 Some(c) if is_set(*code) => {
                     let bit = 1u128 << c.0;
                     if written & bit == 0 {
                         written |= bit;
-                        put_all(&mut out, *c);
+                        put_all(&mut out, *c)?;
                     }
                 }
                 _ => out.put_slice(&self.head[range.clone()]),
             }
         }
         if self.headers.len() < 2 && !self.in_template(FieldCode::TRANSACTION_ID) {
-            put_all(&mut out, FieldCode::TRANSACTION_ID);
+            put_all(&mut out, FieldCode::TRANSACTION_ID)?;
         }
         if !self.in_template(FieldCode::CONTENT_TYPE) {
-            self.put_new(&mut out, set);
+            self.put_new(&mut out, set, message_type)?;
         }
         out.put_slice(&self.body_head);
         let mut chunks = Vec::with_capacity(1 + self.body_rest.len());
@@ -209,12 +206,33 @@ impl Campaign {
     }
 
     /// The set headers the template lacks (but a Transaction-Id), in order.
-    fn put_new(&self, out: &mut BytesMut, set: &[(FieldCode, Value<'_>)]) {
+    fn put_new(
+        &self,
+        out: &mut BytesMut,
+        set: &[(FieldCode, Value<'_>)],
+        message_type: Option<u8>,
+    ) -> Result<(), EncodeError> {
         for (c, v) in set {
             if *c != FieldCode::TRANSACTION_ID && !self.in_template(*c) {
-                out.put_u8(0x80 | c.0);
-                v.encode(out);
+                put(out, *c, v, message_type)?;
             }
         }
+        Ok(())
     }
+}
+
+/// Writes one set header, and holds it to the encoder's contract as
+/// `Pdu::validate` does: the octets just written must read back as the
+/// value through the decoder's one cutter (checked where they are, not on a
+/// copy).
+fn put(
+    out: &mut BytesMut,
+    code: FieldCode,
+    value: &Value<'_>,
+    message_type: Option<u8>,
+) -> Result<(), EncodeError> {
+    let start = out.len();
+    out.put_u8(0x80 | code.0);
+    value.encode(out);
+    crate::mms::pdu::field_reads_back(code, value, &out[start..], message_type, false)
 }
