@@ -176,27 +176,28 @@ fn warnings(pdu: &mut Pdu<'_>, strict: bool) -> Result<Vec<Warning>, MessageErro
         return Err(MessageError::Decode(*first));
     }
     let v = check(pdu);
-    gather(core::mem::take(&mut pdu.warnings), v, strict)
+    gather(pdu.warnings.drain(..), v, strict)
 }
 
 /// The decoder's warnings, then the header table's violations, as one list;
 /// strict: the first of them as an error.
 fn gather(
-    decoder: Vec<DecodeError>,
+    decoder: impl ExactSizeIterator<Item = DecodeError>,
     violations: Vec<Violation>,
     strict: bool,
 ) -> Result<Vec<Warning>, MessageError> {
-    if let (true, Some(first)) = (strict, decoder.first()) {
+    let mut decoder = decoder.peekable();
+    if let (true, Some(first)) = (strict, decoder.peek()) {
         return Err(MessageError::Decode(*first));
     }
     if let (true, Some(first)) = (strict, violations.first()) {
         return Err(MessageError::Invalid(*first));
     }
-    if decoder.is_empty() && violations.is_empty() {
+    if decoder.len() == 0 && violations.is_empty() {
         return Ok(Vec::new());
     }
     let mut w: Vec<Warning> = Vec::with_capacity(decoder.len() + violations.len());
-    w.extend(decoder.into_iter().map(Warning::Decode));
+    w.extend(decoder.map(Warning::Decode));
     w.extend(violations.into_iter().map(Warning::Header));
     Ok(w)
 }
@@ -524,7 +525,7 @@ macro_rules! messages {
                         // again with the version known from the start.
                         None => check(&Pdu::decode_with(bytes, opts)?),
                     };
-                    let decoder = ctx.warnings.iter().map(|w| w.into_public(bytes)).collect();
+                    let decoder = ctx.warnings.iter().map(|w| w.into_public(bytes));
                     self.warnings = gather(decoder, violations, opts.strict)?;
                     self.settle(&seen);
                     self.body = rest.body;
