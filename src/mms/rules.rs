@@ -478,21 +478,19 @@ impl Checker {
         if self.unsettled && version < Version::V1_0 {
             return None;
         }
-        // Settle the TooNew judged against 1.0 before the version was met.
+        // Settle the TooNew judged against 1.0 before the version was met
+        // (one pass over them, whatever their number).
         if self.provisional > 0 && version != Version::V1_0 {
-            let mut k = 0;
-            let mut provisional = self.provisional;
-            while k < provisional {
-                if let ViolationKind::TooNew { since, .. } = self.found[k].kind {
-                    if since <= version {
-                        self.found.remove(k);
-                        provisional -= 1;
-                        continue;
-                    }
-                    self.found[k].kind = ViolationKind::TooNew { since, version };
+            let mut later = self.found.split_off(self.provisional);
+            self.found.retain_mut(|v| match v.kind {
+                ViolationKind::TooNew { since, .. } if since <= version => false,
+                ViolationKind::TooNew { since, .. } => {
+                    v.kind = ViolationKind::TooNew { since, version };
+                    true
                 }
-                k += 1;
-            }
+                _ => true,
+            });
+            self.found.append(&mut later);
         }
         let mut head: [Option<Violation>; 5] = [None; 5];
         let since = message_type_since(self.t);
