@@ -201,14 +201,25 @@ impl<'a> Header<'a> {
         &self,
         message_type: Option<u8>,
         last: bool,
+        scratch: &mut Vec<u8>,
     ) -> Result<(), EncodeError> {
-        let mut buf = Vec::with_capacity(self.encoded_len());
-        self.encode(&mut buf);
+        scratch.clear();
+        self.encode(scratch);
+        self.written_reads_back(scratch, message_type, last)
+    }
+    /// [`reads_back`](Self::reads_back) of the octets the header was just
+    /// written as (`written`, the header alone).
+    pub(crate) fn written_reads_back(
+        &self,
+        written: &[u8],
+        message_type: Option<u8>,
+        last: bool,
+    ) -> Result<(), EncodeError> {
         match self {
-            Header::Field(f) => field_reads_back(f.code, &f.value, &buf, message_type, last),
+            Header::Field(f) => field_reads_back(f.code, &f.value, written, message_type, last),
             Header::Application { name, value } => {
                 let refused = EncodeError::new("header", "the value does not read back as itself");
-                match cut::header(&buf) {
+                match cut::header(written) {
                     Ok(([], c)) if c.code.is_none() => {
                         if c.name == name.as_bytes() && c.app_text() == *value {
                             Ok(())
@@ -534,6 +545,8 @@ impl<'a> Pdu<'a> {
         };
         // Only the very last octets of a PDU may be a text without its NUL.
         let open_end = self.body.is_none() && self.trailing.is_empty();
+        // One buffer for every header read back.
+        let mut scratch = Vec::new();
         for (k, h) in self.headers.iter().enumerate() {
             let last = open_end && k + 1 == self.headers.len();
             match h {
@@ -543,10 +556,10 @@ impl<'a> Pdu<'a> {
                     }
                     if f.raw.is_none() {
                         f.value.validate(f.code)?;
-                        h.reads_back(message_type, last)?;
+                        h.reads_back(message_type, last, &mut scratch)?;
                     }
                 }
-                Header::Application { .. } => h.reads_back(message_type, last)?,
+                Header::Application { .. } => h.reads_back(message_type, last, &mut scratch)?,
             }
         }
         let ct_at = self

@@ -154,6 +154,21 @@ pub(crate) fn arrange<'s, 'a>(
 /// [`Pdu::validate`](super::pdu::Pdu::validate) does: every value valid,
 /// Content-Type last and present exactly when there is a body.
 pub(crate) fn validate(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> Result<(), EncodeError> {
+    // The headers are written into one scratch buffer, each checked there.
+    let mut scratch = Vec::new();
+    write_checked(items, body, &mut scratch, false)
+}
+
+/// Writes each header into `out` and checks it there, as
+/// [`validate`] asks; keeps the octets when `keep` (the encoder's output:
+/// each header written once, checked where it lies), else writes each over
+/// the last (a scratch buffer). Then checks the order and the body.
+fn write_checked(
+    items: &[Item<'_, '_>],
+    body: Option<&Body<'_>>,
+    out: &mut Vec<u8>,
+    keep: bool,
+) -> Result<(), EncodeError> {
     let message_type = match items.first() {
         Some(Item::Type(t)) => Some(*t),
         Some(Item::Header(Header::Field(f))) if f.code() == FieldCode::MESSAGE_TYPE => {
@@ -180,18 +195,24 @@ pub(crate) fn validate(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> Resul
     for (k, i) in items.iter().enumerate() {
         i.validate()?;
         let last = open_end && k + 1 == items.len();
+        if !keep {
+            out.clear();
+        }
+        let start = out.len();
+        i.encode(out);
+        let written = &out[start..];
         match i {
             Item::Header(h @ Header::Field(f)) if f.raw().is_none() => {
-                h.reads_back(message_type, last)?
+                h.written_reads_back(written, message_type, last)?
             }
-            Item::Header(h @ Header::Application { .. }) => h.reads_back(message_type, last)?,
-            Item::Typed(code, v) => {
+            Item::Header(h @ Header::Application { .. }) => {
+                h.written_reads_back(written, message_type, last)?
+            }
+            Item::Typed(code, _) => {
                 // A typed value must keep its extent (the generic encoder
                 // reads each value back; a typed field's value is checked
                 // by its type, its extent here).
-                let mut buf = Vec::with_capacity(1 + v.len(*code));
-                i.encode(&mut buf);
-                match super::cut::header(&buf) {
+                match super::cut::header(written) {
                     Ok((rest, c)) if rest.is_empty() && (!c.unterminated || last) => {}
                     _ => {
                         return Err(EncodeError::new(
@@ -232,17 +253,14 @@ pub(crate) fn encoded_len(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> us
     items.iter().map(Item::encoded_len).sum::<usize>() + body.map_or(0, Body::encoded_len)
 }
 
-/// Validates, then writes the headers and body into one vector allocated
-/// at its exact size.
+/// Writes the headers, each checked where it is written, then the body,
+/// into one vector allocated at its exact size.
 pub(crate) fn encode(
     items: &[Item<'_, '_>],
     body: Option<&Body<'_>>,
 ) -> Result<Vec<u8>, EncodeError> {
-    validate(items, body)?;
     let mut out = Vec::with_capacity(encoded_len(items, body));
-    for i in items {
-        i.encode(&mut out);
-    }
+    write_checked(items, body, &mut out, true)?;
     match body {
         Some(Body::Multipart(m)) => m.encode(&mut out),
         Some(Body::Data(d)) => out.extend_from_slice(d),
