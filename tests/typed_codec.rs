@@ -123,3 +123,36 @@ fn typed_decoding_reads_what_the_generic_pdu_holds() {
     let conf = RetrieveConf::decode(&bytes).unwrap();
     assert!(conf.body.is_some());
 }
+
+/// The vectored encoding is the contiguous one, cut where shared parts of
+/// `Pdu::SHARED_CHUNK_MIN` octets or more are handed on: over the corpus,
+/// decoded borrowing (nothing shared: one chunk) and decoded from a shared
+/// buffer (each large part a chunk pointing into that buffer).
+#[test]
+fn vectored_encoding_is_the_contiguous_one_over_the_corpus() {
+    let mut shared_chunks = 0;
+    for path in corpus_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(pdu) = Pdu::decode(&bytes) else {
+            continue;
+        };
+        let Ok(contiguous) = pdu.encode() else {
+            continue;
+        };
+        let chunks = pdu.encode_vectored().unwrap();
+        assert_eq!(chunks.len(), 1, "{}", path.display());
+        assert_eq!(chunks.concat(), contiguous, "{}", path.display());
+        let buf = bytes::Bytes::from(bytes.clone());
+        let pdu = Pdu::decode_shared(&buf).unwrap();
+        let chunks = pdu.encode_vectored().unwrap();
+        assert_eq!(chunks.concat(), contiguous, "{}", path.display());
+        let range = buf.as_ptr() as usize..buf.as_ptr() as usize + buf.len();
+        for c in &chunks {
+            if range.contains(&(c.as_ptr() as usize)) {
+                assert!(c.len() >= Pdu::SHARED_CHUNK_MIN);
+                shared_chunks += 1;
+            }
+        }
+    }
+    assert!(shared_chunks > 10, "{shared_chunks} shared chunks");
+}

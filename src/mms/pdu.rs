@@ -614,6 +614,11 @@ impl<'a> Pdu<'a> {
     /// Writes the PDU into `out` (after [`validate`](Self::validate)).
     pub fn encode_to<B: BufMut>(&self, out: &mut B) -> Result<(), EncodeError> {
         self.validate()?;
+        self.write(out);
+        Ok(())
+    }
+    /// Writes the PDU, [`validate`](Self::validate)d by the caller.
+    fn write<B: BufMut>(&self, out: &mut B) {
         for h in &self.headers {
             h.encode(out);
         }
@@ -623,7 +628,6 @@ impl<'a> Pdu<'a> {
             None => {}
         }
         out.put_slice(&self.trailing);
-        Ok(())
     }
     /// The smallest shared part [`encode_vectored`](Self::encode_vectored)
     /// hands on as its own chunk: 4 KiB. Below it, copying the octets into
@@ -666,6 +670,13 @@ impl<'a> Pdu<'a> {
             Some(Body::Data(Data::Shared(b))) if b.len() >= min => b.len(),
             _ => 0,
         };
+        if shared == 0 {
+            // Nothing worth sharing: the contiguous encoding, handed over
+            // as one chunk without a copy.
+            let mut v = Vec::with_capacity(self.encoded_len());
+            self.write(&mut v);
+            return Ok(alloc::vec![bytes::Bytes::from(v)]);
+        }
         let mut buf = bytes::BytesMut::with_capacity(self.encoded_len() - shared);
         // Chunks: one buffer when nothing is shared; around each shared
         // part, the buffer before it, the part, and the buffer after.
