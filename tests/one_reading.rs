@@ -5,15 +5,16 @@
 //! and on where the body starts. Checked on the reproducers that once made
 //! them disagree, on every corpus PDU, and on generated and mutated input.
 
-use std::path::PathBuf;
-
 use mms_pdu::mms::message::Message;
 use mms_pdu::mms::view::PduView;
 use mms_pdu::wsp::{EncodedString, Text};
 use mms_pdu::{DecodeOptions, ErrorKind, FieldCode, Limits, Pdu, Value};
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "support/one_reading.rs"]
 mod support;
+use corpus::mms_pdus;
 use proptest::prelude::*;
 use support::agree;
 
@@ -193,25 +194,10 @@ fn a_version_met_late_judges_the_headers_before_it() {
     assert!(zero.contains(&FieldCode::MESSAGE_TYPE));
 }
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
-    manifest
-        .lines()
-        .skip(1)
-        .filter(|l| !l.split('\t').nth(5).unwrap_or("").contains("wap-push"))
-        .map(|l| {
-            let file = l.split('\t').next().unwrap().to_string();
-            let bytes = std::fs::read(dir.join(&file)).unwrap();
-            (file, bytes)
-        })
-        .collect()
-}
-
 #[test]
 fn every_corpus_pdu_reads_one_way() {
     let mut decoded = 0;
-    for (file, bytes) in corpus() {
+    for (file, bytes) in mms_pdus() {
         if agree(&bytes).unwrap_or_else(|e| panic!("{file}: {e}")) {
             decoded += 1;
         }
@@ -224,7 +210,7 @@ fn every_corpus_pdu_reads_one_way() {
 #[test]
 fn mutated_corpus_headers_read_one_way() {
     let mut checked = 0;
-    for (file, bytes) in corpus() {
+    for (file, bytes) in mms_pdus() {
         for at in 0..bytes.len().min(128) {
             for octet in [0x00, 0x01, 0x1E, 0x1F, 0x20, 0x7F, 0x80, 0x84, 0xC1, 0xFF] {
                 let mut b = bytes.clone();

@@ -7,20 +7,9 @@ use mms_pdu::mms::message::{Message, NotificationInd, RetrieveConf, SendReq};
 use mms_pdu::wsp::{EncodedString, Text};
 use mms_pdu::{FieldCode, Header, Pdu, Value};
 
-fn corpus_files() -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir("tests/corpus").unwrap() {
-        let dir = dir.unwrap().path();
-        if !dir.is_dir() {
-            continue;
-        }
-        for f in std::fs::read_dir(&dir).unwrap() {
-            out.push(f.unwrap().path());
-        }
-    }
-    out.sort();
-    out
-}
+#[path = "support/corpus.rs"]
+mod corpus;
+use corpus::mms_pdus;
 
 /// The direct encoder against the generic one: same octets, or the same
 /// error; `encoded_len` and `validate` agree with them.
@@ -37,8 +26,7 @@ fn same_as_generic(m: &Message<'_>) {
 #[test]
 fn direct_encoding_matches_the_generic_one_over_the_corpus() {
     let mut typed = 0;
-    for path in corpus_files() {
-        let bytes = std::fs::read(&path).unwrap();
+    for (_, bytes) in mms_pdus() {
         let Ok(m) = Message::decode(&bytes) else {
             continue;
         };
@@ -103,8 +91,7 @@ fn direct_encoding_matches_for_edited_and_built_messages() {
 
 #[test]
 fn typed_decoding_reads_what_the_generic_pdu_holds() {
-    for path in corpus_files() {
-        let bytes = std::fs::read(&path).unwrap();
+    for (path, bytes) in mms_pdus() {
         let (Ok(pdu), Ok(m)) = (Pdu::decode(&bytes), Message::decode(&bytes)) else {
             continue;
         };
@@ -116,7 +103,7 @@ fn typed_decoding_reads_what_the_generic_pdu_holds() {
                 .map(|h| (h.code(), h.value().cloned().map(Value::into_owned)))
                 .collect()
         };
-        assert_eq!(values(&back), values(&pdu), "{}", path.display());
+        assert_eq!(values(&back), values(&pdu), "{path}");
         assert_eq!(back.body, pdu.body);
     }
     let bytes = std::fs::read("tests/corpus/sailfish/test_mms_codec-m-retrieve_1.conf").unwrap();
@@ -131,8 +118,7 @@ fn typed_decoding_reads_what_the_generic_pdu_holds() {
 #[test]
 fn vectored_encoding_is_the_contiguous_one_over_the_corpus() {
     let mut shared_chunks = 0;
-    for path in corpus_files() {
-        let bytes = std::fs::read(&path).unwrap();
+    for (path, bytes) in mms_pdus() {
         let Ok(pdu) = Pdu::decode(&bytes) else {
             continue;
         };
@@ -140,12 +126,12 @@ fn vectored_encoding_is_the_contiguous_one_over_the_corpus() {
             continue;
         };
         let chunks = pdu.encode_vectored().unwrap();
-        assert_eq!(chunks.len(), 1, "{}", path.display());
-        assert_eq!(chunks.concat(), contiguous, "{}", path.display());
+        assert_eq!(chunks.len(), 1, "{path}");
+        assert_eq!(chunks.concat(), contiguous, "{path}");
         let buf = bytes::Bytes::from(bytes.clone());
         let pdu = Pdu::decode_shared(&buf).unwrap();
         let chunks = pdu.encode_vectored().unwrap();
-        assert_eq!(chunks.concat(), contiguous, "{}", path.display());
+        assert_eq!(chunks.concat(), contiguous, "{path}");
         let range = buf.as_ptr() as usize..buf.as_ptr() as usize + buf.len();
         for c in &chunks {
             if range.contains(&(c.as_ptr() as usize)) {

@@ -10,6 +10,10 @@ use std::cell::Cell;
 use mms_pdu::mms::message::{Message, SendReq};
 use mms_pdu::Pdu;
 
+#[path = "support/corpus.rs"]
+mod corpus;
+use corpus::mms_pdus;
+
 struct Counting;
 
 thread_local! {
@@ -48,23 +52,6 @@ fn allocations<T>(f: impl FnOnce() -> T) -> usize {
     n
 }
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir("tests/corpus").unwrap() {
-        let dir = dir.unwrap().path();
-        if !dir.is_dir() {
-            continue;
-        }
-        for f in std::fs::read_dir(&dir).unwrap() {
-            let path = f.unwrap().path();
-            let bytes = std::fs::read(&path).unwrap();
-            out.push((path.display().to_string(), bytes));
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Every corpus PDU of a known type: the values allocate the same in both
 /// decodes; the typed one has lists of its own in place of the generic
 /// header list (the wire order it keeps, the headers it has no field for,
@@ -73,7 +60,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 #[test]
 fn a_typed_decode_allocates_what_the_generic_one_does() {
     let mut compared = 0;
-    for (name, bytes) in corpus() {
+    for (name, bytes) in mms_pdus() {
         let Ok(m) = Message::decode(&bytes) else {
             continue;
         };
