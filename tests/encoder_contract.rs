@@ -358,3 +358,64 @@ fn an_unterminated_last_address_survives_json() {
     let back: Pdu<'static> = serde_json::from_str(&text).unwrap();
     assert_eq!(back.encode().unwrap(), bytes);
 }
+
+/// Found by the `encode` fuzz target: opaque data under a multipart media
+/// type is written as it is and read back as the parts it holds. `80 6D 6C`
+/// is an nEntries of 109 written in two octets where one does, then a
+/// stray `6C`: read back, those parts encode as `6D 6C`, and the PDU no
+/// longer re-encodes as itself. Such data is refused, in a part and as a
+/// whole body; data that holds no multipart, or parts written as the
+/// encoder writes them, still go through.
+#[test]
+fn opaque_multipart_data_must_encode_as_the_parts_it_reads_as() {
+    let mixed = || ContentType::new(Media::from_name("application/vnd.wap.multipart.mixed"));
+    let with_part = |data: &'static [u8]| {
+        let part = Part::new(
+            ContentType::new(Media::from_name("multipart/related")),
+            data,
+        );
+        let mut pdu = Pdu::new(MessageType::SEND_REQ, Version::V1_2);
+        let body = Multipart {
+            parts: vec![part],
+            ..Multipart::default()
+        };
+        pdu.set_body(mixed(), Body::Multipart(body));
+        pdu
+    };
+    let err = with_part(b"\x80\x6D\x6C").encode().unwrap_err();
+    assert_eq!(err.context(), "multipart data");
+    // Written as the encoder writes it: one part (text/plain "x").
+    let canonical: &[u8] = b"\x01\x01\x01\x83x";
+    reads_back(&with_part(canonical));
+    // No multipart at all: read back as data.
+    let bytes = with_part(b"\xFF\xFF\xFF\xFF\xFF\xFF").encode().unwrap();
+    assert_eq!(Pdu::decode(&bytes).unwrap().encode().unwrap(), bytes);
+    // The same rule for a whole body given as data.
+    let mut pdu = Pdu::new(MessageType::SEND_REQ, Version::V1_2);
+    pdu.set_body(
+        mixed(),
+        Body::Data(b"\x80\x01\x01\x01\x83x".as_slice().into()),
+    );
+    assert_eq!(pdu.encode().unwrap_err().context(), "multipart data");
+    pdu.set_body(mixed(), Body::Data(canonical.into()));
+    reads_back(&pdu);
+    // And for a typed message, whose encoder gives the generic one's answer.
+    let mut req = builder().text("a.txt", "hi").build().unwrap();
+    req.body = Some(Body::Data(b"\x80\x01\x01\x01\x83x".as_slice().into()));
+    assert_eq!(
+        req.encode().unwrap_err(),
+        req.to_pdu().encode().unwrap_err()
+    );
+}
+
+/// A multipart body under a Content-Type that is not multipart would read
+/// back as opaque data: both encoders refuse it, with the same error.
+#[test]
+fn a_multipart_body_needs_a_multipart_type_in_both_encoders() {
+    let mut req = builder().text("a.txt", "hi").build().unwrap();
+    req.content_type = ContentType::new(Media::from_name("text/plain"));
+    let generic = req.to_pdu().encode().unwrap_err();
+    assert_eq!(generic.context(), "body");
+    assert_eq!(req.encode().unwrap_err(), generic);
+    assert_eq!(req.validate().unwrap_err(), generic);
+}

@@ -593,6 +593,11 @@ impl<'a> Pdu<'a> {
                 ))
             }
             Some(Body::Multipart(m)) => m.validate()?,
+            // Opaque data under a multipart type reads back as its parts:
+            // they must encode to the same octets (WAP-230 §8.5).
+            Some(Body::Data(d)) if multipart_type => {
+                crate::wsp::multipart::opaque_reads_back(d, 1)?
+            }
             _ => {}
         }
         if let Some(&b) = self.trailing.first() {

@@ -192,6 +192,9 @@ fn write_checked(
     }
     // Only the very last octets of a PDU may be a text without its NUL.
     let open_end = body.is_none();
+    // Whether the first Content-Type names a multipart (as
+    // `Pdu::content_type` reads it): the body must agree.
+    let mut multipart_type = None;
     for (k, i) in items.iter().enumerate() {
         i.validate()?;
         let last = open_end && k + 1 == items.len();
@@ -213,7 +216,13 @@ fn write_checked(
                 // reads each value back; a typed field's value is checked
                 // by its type, its extent here).
                 match super::cut::header(written) {
-                    Ok((rest, c)) if rest.is_empty() && (!c.unterminated || last) => {}
+                    Ok((rest, c)) if rest.is_empty() && (!c.unterminated || last) => {
+                        if *code == FieldCode::CONTENT_TYPE && multipart_type.is_none() {
+                            let limits = crate::Limits::DEFAULT;
+                            let (v, _) = super::cut::value(*code, &c, message_type, &limits);
+                            multipart_type = Some(is_multipart(&v));
+                        }
+                    }
                     _ => {
                         return Err(EncodeError::new(
                             code.name().unwrap_or("header"),
@@ -224,7 +233,13 @@ fn write_checked(
             }
             _ => {}
         }
+        if let (Item::Header(Header::Field(f)), None) = (i, multipart_type) {
+            if f.code() == FieldCode::CONTENT_TYPE {
+                multipart_type = Some(is_multipart(f.value()));
+            }
+        }
     }
+    let multipart_type = multipart_type.unwrap_or(false);
     let ct_at = items
         .iter()
         .position(|i| i.code() == Some(FieldCode::CONTENT_TYPE));
@@ -242,10 +257,25 @@ fn write_checked(
         }
         (None, None) => {}
     }
-    if let Some(Body::Multipart(m)) = body {
-        m.validate()?;
+    match body {
+        Some(Body::Multipart(_)) if !multipart_type => {
+            return Err(EncodeError::new(
+                "body",
+                "a multipart body under a Content-Type that is not multipart",
+            ))
+        }
+        Some(Body::Multipart(m)) => m.validate()?,
+        // Opaque data under a multipart type reads back as its parts: they
+        // must encode to the same octets (WAP-230 §8.5).
+        Some(Body::Data(d)) if multipart_type => crate::wsp::multipart::opaque_reads_back(d, 1)?,
+        _ => {}
     }
     Ok(())
+}
+
+/// Whether a Content-Type value names a multipart media type.
+fn is_multipart(v: &crate::Value<'_>) -> bool {
+    matches!(v, crate::Value::ContentType(ct) if ct.media().is_multipart())
 }
 
 /// Exact encoded length of the headers and body.

@@ -405,6 +405,9 @@ impl<'a> Multipart<'a> {
             wire_len(p.data_len(), "multipart DataLen")?;
             p.reads_back_headers()?;
             let multipart_media = p.content_type.media().is_multipart();
+            if multipart_media && p.nested.is_none() && depth < limits.max_depth {
+                opaque_reads_back(&p.data, depth + 1)?;
+            }
             match &p.nested {
                 Some(_) if !multipart_media => {
                     return Err(EncodeError::new(
@@ -574,6 +577,29 @@ fn entry<'a>(
         data: super::Data::Borrowed(data),
         nested,
     })
+}
+
+/// Opaque data under a multipart media type is written as it is, and the
+/// decoder reads it back as the parts it holds (WAP-230 §8.5): when it does
+/// hold parts, they must encode to those same octets, or what was written
+/// would not re-encode as itself once read (a uintvar written longer than
+/// it needs, say). Data that is no multipart at all reads back as data.
+/// `depth` is the level the parts would be read at.
+pub(crate) fn opaque_reads_back(data: &[u8], depth: usize) -> Result<(), EncodeError> {
+    let mut ctx = Ctx::new(&crate::DecodeOptions::default());
+    let Ok((_, m)) = multipart(data, &mut ctx, depth) else {
+        return Ok(());
+    };
+    let mut again = Vec::with_capacity(data.len());
+    m.encode(&mut again);
+    if again == data {
+        Ok(())
+    } else {
+        Err(EncodeError::new(
+            "multipart data",
+            "opaque data under a multipart type reads back as parts that encode to other octets",
+        ))
+    }
 }
 
 /// `Multipart` (WAP-230 §8.5.2) filling `i`; `depth` is 1 for a top-level body.
