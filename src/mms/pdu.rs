@@ -510,7 +510,8 @@ impl<'a> Pdu<'a> {
     /// under its field's grammar (§7.3), Content-Type last and present
     /// exactly when there is a body (§7.2.12), a multipart body only
     /// under a multipart Content-Type (opaque data under one is written as
-    /// it is, and reads back as its parts), trailing octets only where they
+    /// it is and reads back as its parts, so those parts must encode to the
+    /// same octets), trailing octets only where they
     /// cannot be read as a header or body, and the body within the limits
     /// ([`Multipart::validate`]).
     ///

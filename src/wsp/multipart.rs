@@ -350,8 +350,9 @@ impl<'a> Multipart<'a> {
     /// part's Content-Type and headers decode back equal; nested parts
     /// only under a multipart media type; `declared_entries` differs from the part count
     /// (equal, it reads back as `None`); `trailing` forms no entry.
-    /// A multipart part given as opaque `data` is written as it is (its
-    /// octets read back the same, as nested parts).
+    /// A multipart part given as opaque `data` is written as it is and
+    /// reads back as nested parts: when its octets hold parts, they must
+    /// encode to those same octets (WAP-230 §8.5).
     ///
     /// ```
     /// use mms_pdu::wsp::{ContentType, Media, Multipart, Part};
