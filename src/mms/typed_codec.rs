@@ -218,9 +218,9 @@ fn write_checked(
                 match super::cut::header(written) {
                     Ok((rest, c)) if rest.is_empty() && (!c.unterminated || last) => {
                         if *code == FieldCode::CONTENT_TYPE && multipart_type.is_none() {
-                            let limits = crate::Limits::DEFAULT;
-                            let (v, _) = super::cut::value(*code, &c, message_type, &limits);
-                            multipart_type = Some(is_multipart(&v));
+                            // The media type alone, read without allocating.
+                            let media = crate::wsp::content_type::media_of(c.value);
+                            multipart_type = Some(media.is_some_and(|m| m.is_multipart()));
                         }
                     }
                     _ => {
