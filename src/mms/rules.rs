@@ -655,15 +655,20 @@ mod tests {
         }
     }
 
-    fn known(t: MessageType, headers: &[Header<'_>]) -> Vec<Violation> {
-        let version = headers
+    /// The PDU's version as `Pdu::version` reads it (1.0 when absent or
+    /// unreadable).
+    fn version_of(headers: &[Header<'_>]) -> Version {
+        headers
             .iter()
             .find(|h| h.code() == Some(FieldCode::MMS_VERSION))
             .map_or(Version::V1_0, |h| match h.value() {
                 Some(Value::Version(v)) => *v,
                 _ => Version::V1_0,
-            });
-        let mut c = Checker::new(t, Some(version)).unwrap();
+            })
+    }
+
+    fn known(t: MessageType, headers: &[Header<'_>]) -> Vec<Violation> {
+        let mut c = Checker::new(t, Some(version_of(headers))).unwrap();
         for h in headers {
             c.feed(h);
         }
@@ -710,13 +715,7 @@ mod tests {
             kind,
         };
         let table = header_table(t).unwrap();
-        let version = headers
-            .iter()
-            .find(|h| h.code() == Some(FieldCode::MMS_VERSION))
-            .map_or(Version::V1_0, |h| match h.value() {
-                Some(Value::Version(x)) => *x,
-                _ => Version::V1_0,
-            });
+        let version = version_of(headers);
         let mut out = Vec::new();
         let since = message_type_since(t);
         if version < since {
