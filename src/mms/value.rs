@@ -133,10 +133,9 @@ impl MessageClass<'_> {
     /// Token-text itself; `None` for a token octet the table does not name.
     pub fn name(&self) -> Option<alloc::borrow::Cow<'_, str>> {
         match self {
-            MessageClass::Token(b) => crate::mms::tables::MESSAGE_CLASS
-                .iter()
-                .find(|(c, _)| c == b)
-                .map(|(_, n)| alloc::borrow::Cow::Borrowed(*n)),
+            MessageClass::Token(b) => crate::FieldCode::MESSAGE_CLASS
+                .token_name(*b)
+                .map(alloc::borrow::Cow::Borrowed),
             MessageClass::Text(t) => Some(t.to_string_lossy()),
         }
     }
@@ -716,21 +715,16 @@ impl<'a> Value<'a> {
     }
     /// A copy that owns its octets.
     pub fn into_owned(self) -> Value<'static> {
+        use super::typed::IntoStatic;
         match self {
             Value::Text(t) => Value::Text(t.into_owned()),
             Value::EncodedString(s) => Value::EncodedString(s.into_owned()),
-            Value::From(FromValue::Address(s)) => Value::From(FromValue::Address(s.into_owned())),
-            Value::From(FromValue::InsertAddress) => Value::From(FromValue::InsertAddress),
+            Value::From(f) => Value::From(f.into_static()),
             Value::Long(v) => Value::Long(v),
             Value::Integer(v) => Value::Integer(v),
             Value::Token(v) => Value::Token(v),
             Value::Version(v) => Value::Version(v),
-            Value::MessageClass(MessageClass::Token(b)) => {
-                Value::MessageClass(MessageClass::Token(b))
-            }
-            Value::MessageClass(MessageClass::Text(t)) => {
-                Value::MessageClass(MessageClass::Text(t.into_owned()))
-            }
+            Value::MessageClass(c) => Value::MessageClass(c.into_static()),
             Value::Time(t) => Value::Time(t),
             Value::ContentType(ct) => Value::ContentType(ct.into_owned()),
             Value::PreviouslySentBy { count, address } => Value::PreviouslySentBy {
@@ -748,7 +742,7 @@ impl<'a> Value<'a> {
                 reference: reference.into_owned(),
                 params: params
                     .into_iter()
-                    .map(|(n, v)| (own_item(n), own_item(v)))
+                    .map(|(n, v)| (n.into_static(), v.into_static()))
                     .collect(),
             },
             Value::Counted { count, value } => Value::Counted {
@@ -757,13 +751,6 @@ impl<'a> Value<'a> {
             },
             Value::Raw(r) => Value::Raw(Cow::Owned(r.into_owned())),
         }
-    }
-}
-
-fn own_item(e: ElementItem<'_>) -> ElementItem<'static> {
-    match e {
-        ElementItem::Short(v) => ElementItem::Short(v),
-        ElementItem::Text(t) => ElementItem::Text(t.into_owned()),
     }
 }
 
