@@ -371,15 +371,11 @@ impl Seen {
     fn new() -> Self {
         Seen(0)
     }
-    /// The bit of a code (none above 0x3F: such a code is never taken).
-    fn bit(code: FieldCode) -> u64 {
-        1u64.checked_shl(u32::from(code.0)).unwrap_or(0)
-    }
     fn contains(&self, code: FieldCode) -> bool {
-        self.0 & Self::bit(code) != 0
+        self.0 & super::rules::bit(code) != 0
     }
     fn insert(&mut self, code: FieldCode) {
-        self.0 |= Self::bit(code);
+        self.0 |= super::rules::bit(code);
     }
 }
 
@@ -637,7 +633,12 @@ macro_rules! messages {
                 /// [`Pdu::is_complete`]). Strict decoding refuses a message
                 /// that is not.
                 pub fn is_complete(&self) -> bool {
-                    self.body.is_none() || self.to_pdu().is_complete()
+                    // What `Pdu::is_complete` says, without building the PDU.
+                    match &self.body {
+                        None => true,
+                        Some(Body::Multipart(m)) => m.is_complete(),
+                        Some(Body::Data(_)) => !typed_codec::multipart_type(&self.items()),
+                    }
                 }
 
                 /// A copy that owns its octets (the message no longer

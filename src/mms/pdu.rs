@@ -684,9 +684,9 @@ impl<'a> Pdu<'a> {
             return Ok(alloc::vec![bytes::Bytes::from(v)]);
         }
         let mut buf = bytes::BytesMut::with_capacity(self.encoded_len() - shared);
-        // Chunks: one buffer when nothing is shared; around each shared
-        // part, the buffer before it, the part, and the buffer after.
-        let mut chunks = Vec::with_capacity(if shared == 0 { 1 } else { 4 });
+        // Around each shared part: the buffer before it, the part, and the
+        // buffer after.
+        let mut chunks = Vec::with_capacity(4);
         for h in &self.headers {
             h.encode(&mut buf);
         }

@@ -269,9 +269,10 @@ static SETS: [Option<Sets>; 0x20] = {
     all
 };
 
-/// The bit of a code in [`Sets`]; none for a code above 0x3F (no name, in
-/// no table).
-fn bit(code: FieldCode) -> u64 {
+/// The bit of a code in a set of field codes (`Sets`, the typed decode's
+/// fields taken); none for a code above 0x3F (no name, in no table, no
+/// typed field).
+pub(crate) fn bit(code: FieldCode) -> u64 {
     1u64.checked_shl(u32::from(code.0)).unwrap_or(0)
 }
 

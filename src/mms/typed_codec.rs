@@ -278,6 +278,25 @@ fn is_multipart(v: &crate::Value<'_>) -> bool {
     matches!(v, crate::Value::ContentType(ct) if ct.media().is_multipart())
 }
 
+/// Whether the headers' first Content-Type names a multipart media type, as
+/// `Pdu::content_type` of the PDU they stand for would say.
+pub(crate) fn multipart_type(items: &[Item<'_, '_>]) -> bool {
+    match items
+        .iter()
+        .find(|i| i.code() == Some(FieldCode::CONTENT_TYPE))
+    {
+        Some(Item::Header(Header::Field(f))) => is_multipart(f.value()),
+        Some(Item::Typed(code, v)) => {
+            // The media type read off the value's octets (no parameter list
+            // decoded).
+            let mut octets = Vec::with_capacity(v.len(*code));
+            v.put(*code, &mut octets);
+            crate::wsp::content_type::media_of(&octets).is_some_and(|m| m.is_multipart())
+        }
+        _ => false,
+    }
+}
+
 /// Exact encoded length of the headers and body.
 pub(crate) fn encoded_len(items: &[Item<'_, '_>], body: Option<&Body<'_>>) -> usize {
     items.iter().map(Item::encoded_len).sum::<usize>() + body.map_or(0, Body::encoded_len)
