@@ -265,6 +265,27 @@ fn typed_decode_is_linear() {
     );
 }
 
+/// A decoded typed message encodes in its wire order, its kept headers at
+/// their places: both put back in one pass each, not one search per header.
+#[test]
+fn typed_encode_is_linear() {
+    assert_linear(
+        "typed encode in wire order",
+        4000,
+        |n| {
+            // An m-retrieve-conf of many headers, a From among them.
+            let mut b = shapes::many_headers(n);
+            b.splice(8..8, b"\x89\x01\x81".iter().copied());
+            let m = mms_pdu::mms::message::Message::decode_with(Vec::leak(b), &UNBOUNDED).unwrap();
+            (m.encode(), m)
+        },
+        |(first, m)| {
+            // The same octets each time (or the same refusal).
+            assert_eq!(&m.encode(), first);
+        },
+    );
+}
+
 /// The typed decode checks the header table while it cuts; a header newer
 /// than MMS 1.0 met before the version is judged provisionally and settled
 /// when the version comes. Thousands of them before a version at the end

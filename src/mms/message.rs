@@ -210,69 +210,15 @@ fn assemble<'a>(
     others: &[(usize, Header<'a>)],
     body: Option<Body<'a>>,
 ) -> Pdu<'a> {
-    // Linear in the headers: each code's pending values queue up in
-    // their order, and the wire order takes from the front of its code's
-    // queue.
-    let mut queues: alloc::collections::BTreeMap<u8, alloc::collections::VecDeque<usize>> =
-        alloc::collections::BTreeMap::new();
-    for (k, (c, _)) in pending.iter().enumerate() {
-        queues.entry(c.0).or_default().push_back(k);
-    }
-    let mut slots: Vec<Option<(FieldCode, Value<'a>)>> = pending.into_iter().map(Some).collect();
-    let mut placed: Vec<Header<'a>> = Vec::with_capacity(slots.len() + others.len());
-    for code in &layout.order {
-        let next = queues.get_mut(&code.0).and_then(|q| q.pop_front());
-        if let Some((c, v)) = next.and_then(|k| slots[k].take()) {
-            placed.push(Header::field(c, v));
-        }
-    }
-    placed.extend(
-        slots
-            .into_iter()
-            .flatten()
-            .map(|(c, v)| Header::field(c, v)),
-    );
-    // Each kept header goes back to its position, in increasing order of
-    // position, in one merge.
-    let mut others: Vec<&(usize, Header<'a>)> = others.iter().collect();
-    others.sort_by_key(|(k, _)| *k);
-    let mut headers: Vec<Header<'a>> = Vec::with_capacity(placed.len() + others.len());
-    let mut placed = placed.into_iter();
-    let mut i = 0;
-    while i < others.len() {
-        let k = others[i].0;
-        let mut j = i;
-        while j < others.len() && others[j].0 == k {
-            j += 1;
-        }
-        while headers.len() < k {
-            match placed.next() {
-                Some(h) => headers.push(h),
-                None => break,
-            }
-        }
-        // As `insert(k.min(len), h)` one after the other: appended while
-        // the list is shorter than `k`, then each one in front of those
-        // already at `k`.
-        let mut at_k = alloc::collections::VecDeque::new();
-        for (_, h) in &others[i..j] {
-            if at_k.is_empty() && headers.len() < k {
-                headers.push(h.clone());
-            } else {
-                at_k.push_front(h.clone());
-            }
-        }
-        headers.extend(at_k);
-        i = j;
-    }
-    headers.extend(placed);
-    if let Some(k) = headers
-        .iter()
-        .position(|h| h.code() == Some(FieldCode::CONTENT_TYPE))
-    {
-        let ct = headers.remove(k);
-        headers.push(ct);
-    }
+    let placed = typed_codec::in_wire_order(pending, |(c, _)| Some(*c), &layout.order);
+    let placed: Vec<Header<'a>> = placed
+        .into_iter()
+        .map(|(c, v)| Header::field(c, v))
+        .collect();
+    let mut kept: Vec<(usize, Header<'a>)> = others.to_vec();
+    kept.sort_by_key(|(k, _)| *k);
+    let mut headers = typed_codec::place_kept(placed, kept);
+    typed_codec::content_type_last(&mut headers, Header::code);
     Pdu {
         headers,
         body,

@@ -116,38 +116,104 @@ pub(crate) fn insert_version<'s, 'a>(items: &mut Vec<Item<'s, 'a>>, v: &'s Versi
 /// the canonical order after them), the kept headers at their original
 /// positions, Content-Type last.
 pub(crate) fn arrange<'s, 'a>(
-    mut pending: Vec<Item<'s, 'a>>,
+    pending: Vec<Item<'s, 'a>>,
     order: &[FieldCode],
     others: &'s [(usize, Header<'a>)],
 ) -> Vec<Item<'s, 'a>> {
-    let mut items = if order.is_empty() {
-        pending
-    } else {
-        let mut items = Vec::with_capacity(pending.len() + others.len());
-        for code in order {
-            if let Some(k) = pending.iter().position(|i| i.code() == Some(*code)) {
-                items.push(pending.remove(k));
+    let items = in_wire_order(pending, Item::code, order);
+    let mut sorted: Vec<(usize, Item<'s, 'a>)> =
+        others.iter().map(|(k, h)| (*k, Item::Header(h))).collect();
+    sorted.sort_by_key(|(k, _)| *k);
+    let mut items = place_kept(items, sorted);
+    content_type_last(&mut items, Item::code);
+    items
+}
+
+/// `pending` in `order`: each code of `order` takes the next of its own
+/// codes, in their order; those `order` does not name follow in theirs.
+/// Linear: each code's items are chained, and taken from the chain's head.
+pub(crate) fn in_wire_order<T>(
+    pending: Vec<T>,
+    code_of: impl Fn(&T) -> Option<FieldCode>,
+    order: &[FieldCode],
+) -> Vec<T> {
+    if order.is_empty() {
+        return pending;
+    }
+    const NONE: u32 = u32::MAX;
+    let (mut head, mut tail) = ([NONE; 256], [NONE; 256]);
+    let mut next = alloc::vec![NONE; pending.len()];
+    for (k, item) in pending.iter().enumerate() {
+        if let Some(c) = code_of(item) {
+            let (c, k) = (usize::from(c.0), k as u32);
+            match tail[c] {
+                NONE => head[c] = k,
+                t => next[t as usize] = k,
             }
-        }
-        items.append(&mut pending);
-        items
-    };
-    if !others.is_empty() {
-        let mut sorted: Vec<&'s (usize, Header<'a>)> = others.iter().collect();
-        sorted.sort_by_key(|(k, _)| *k);
-        items.reserve(sorted.len());
-        for (k, h) in sorted {
-            items.insert((*k).min(items.len()), Item::Header(h));
+            tail[c] = k;
         }
     }
+    let mut slots: Vec<Option<T>> = pending.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for code in order {
+        let c = usize::from(code.0);
+        let k = head[c];
+        if k != NONE {
+            head[c] = next[k as usize];
+            out.extend(slots[k as usize].take());
+        }
+    }
+    out.extend(slots.into_iter().flatten());
+    out
+}
+
+/// `placed` with each kept header put back at its position, as
+/// `insert(k.min(len), h)` one after the other would in the order of
+/// `kept` (sorted by position): in one merge, linear.
+pub(crate) fn place_kept<T>(placed: Vec<T>, kept: Vec<(usize, T)>) -> Vec<T> {
+    if kept.is_empty() {
+        return placed;
+    }
+    let mut out: Vec<T> = Vec::with_capacity(placed.len() + kept.len());
+    let mut placed = placed.into_iter();
+    let mut kept = kept.into_iter().peekable();
+    while let Some((k, first)) = kept.next() {
+        while out.len() < k {
+            match placed.next() {
+                Some(h) => out.push(h),
+                None => break,
+            }
+        }
+        // Those at `k`: appended while the list is shorter than `k`, then
+        // each one in front of those already at `k`.
+        let mut at_k = alloc::collections::VecDeque::new();
+        let mut put = |h: T, out: &mut Vec<T>| {
+            if at_k.is_empty() && out.len() < k {
+                out.push(h);
+            } else {
+                at_k.push_front(h);
+            }
+        };
+        put(first, &mut out);
+        while let Some((_, h)) = kept.next_if(|(j, _)| *j == k) {
+            put(h, &mut out);
+        }
+        out.extend(at_k);
+    }
+    out.extend(placed);
+    out
+}
+
+/// Moves the first Content-Type last (MMS_ENC 1.3 §7.2.12: the header
+/// block ends with it).
+pub(crate) fn content_type_last<T>(items: &mut Vec<T>, code_of: impl Fn(&T) -> Option<FieldCode>) {
     if let Some(k) = items
         .iter()
-        .position(|i| i.code() == Some(FieldCode::CONTENT_TYPE))
+        .position(|i| code_of(i) == Some(FieldCode::CONTENT_TYPE))
     {
         let ct = items.remove(k);
         items.push(ct);
     }
-    items
 }
 
 /// Checks that the headers and body can be written, as
